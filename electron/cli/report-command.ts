@@ -1,0 +1,70 @@
+import { writeFile } from 'node:fs/promises';
+import { formatErrorLine, type ErrorData } from '../../shared/api/errors';
+import type { TagReport } from '../../shared/image/image-report';
+import { familiarRepository, parseReference, parseRepository } from '../../shared/reference/parse-reference';
+import { renderHtmlReport } from '../../shared/report/html/render-html-report';
+import { renderJsonReport } from '../../shared/report/json/render-json-report';
+import { renderRepoInfoTag } from '../../shared/report/repo-info/render-tag';
+import { renderRepoInfoTagDetails } from '../../shared/report/repo-info/render-tag-details';
+import type { RegscopeCore } from '../core/regscope-core';
+import type { CliCommand } from './cli-args';
+import type { CliIo } from './cli-io';
+
+type ReportCommand = Extract<CliCommand, { name: 'report' }>;
+
+/** Tags in C byte order, as repo-info's `sort -u` gives them. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `regscope report`: collect every reference (sharing requests), render, write.
+ *
+ * A missing tag is rendered as repo-info does ("does not exist") and is also reported on stderr with
+ * exit status 1: the contract is "exit 0 only when every reference was reported".
+ */
+export async function runReport(command: ReportCommand, core: RegscopeCore, io: CliIo): Promise<number> {
+  let references = [...command.references];
+  let repoName: string | undefined;
+  if (command.allTags) {
+    const repository = parseRepository(command.allTags);
+    repoName = familiarRepository(repository);
+    const listing = await core.tags(command.allTags);
+    for (const bad of listing.invalidTags) io.error({ code: 'registry-error', stage: 'tags', message: 'skipped an entry that is not a valid tag', reference: `${repoName}:${JSON.stringify(bad).slice(0, 60)}` });
+    references.push(...[...listing.tags].sort(byteOrder).map((tag) => `${repoName}:${tag}`));
+  }
+  references = [...new Set(references)];
+  const outcomes = await core.reports(references, { concurrency: 4 });
+  const reports: TagReport[] = [];
+  const failures: ErrorData[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      failures.push(outcome.error);
+      continue;
+    }
+    reports.push(outcome.report);
+    if (outcome.report.kind === 'missing') {
+      failures.push({ code: 'not-found', stage: 'manifest', message: 'tag not found', reference: outcome.reference });
+    }
+  }
+  for (const failure of failures) io.error(failure);
+  if (reports.length > 0) {
+    const meta = { generator: `regscope ${io.version}`, generatedAt: io.now().toISOString() };
+    let text: string;
+    if (command.format === 'json') text = renderJsonReport(reports, meta);
+    else if (command.format === 'html') text = renderHtmlReport(reports, meta);
+    else if (references.length === 1 && !command.allTags && reports[0]) text = renderRepoInfoTag(reports[0], { style: command.style });
+    else {
+      repoName ??= familiarRepository(parseReference(references[0] ?? ''));
+      text = renderRepoInfoTagDetails(repoName, reports, { style: command.style });
+    }
+    if (command.out) await writeFile(command.out, text);
+    else io.stdout(text);
+  }
+  return failures.length === 0 ? 0 : 1;
+}
+
+/** The one-line form used on stderr. */
+export function errorLine(error: ErrorData): string {
+  return `regscope: ${formatErrorLine(error)}`;
+}

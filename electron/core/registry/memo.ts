@@ -1,0 +1,22 @@
+/**
+ * One promise per key for the lifetime of a run: identical requests are never made twice, even when
+ * two platforms ask for the same layer at the same moment.
+ *
+ * A rejected promise is forgotten, so a later caller retries instead of inheriting the failure.
+ */
+export class Memo {
+  private readonly entries = new Map<string, Promise<unknown>>();
+
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const existing = this.entries.get(key);
+    if (existing) return existing as Promise<T>;
+    const promise = compute();
+    this.entries.set(key, promise);
+    promise.catch(() => this.entries.delete(key));
+    return promise;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,120 @@
+import { RegscopeError } from '../../../shared/api/errors';
+import type { FoundTagReport, ImageKind, LayerInfo, PlatformImage, TagReport } from '../../../shared/image/image-report';
+import { isForeignLayerMediaType, isImageManifestMediaType, isIndexMediaType } from '../../../shared/image/media-types';
+import type { Descriptor, ImageManifest } from '../../../shared/image/manifest-schemas';
+import { isAttestationEntry } from '../../../shared/platform/platform';
+import type { Platform } from '../../../shared/platform/platform-model';
+import { familiarReference, familiarRepository } from '../../../shared/reference/parse-reference';
+import type { ImageReference } from '../../../shared/reference/reference-model';
+import type { RegistryAccess } from '../registry/registry-access';
+
+/**
+ * Everything about one tag, fetched level by level: the tag's manifest; then every list entry's
+ * manifest at once; then every config and every layer HEAD at once. The run's memo makes sure a
+ * layer shared by two platforms is asked about once (repo-info §2: "results are cached per digest").
+ */
+export interface CollectOptions {
+  readonly signal?: AbortSignal;
+}
+
+function platformOfEntry(descriptor: Descriptor): Platform {
+  const p = descriptor.platform;
+  if (!p) return { os: 'linux', architecture: 'amd64' };
+  return {
+    os: p.os,
+    architecture: p.architecture,
+    ...(p.variant ? { variant: p.variant } : {}),
+    ...(p['os.version'] ? { osVersion: p['os.version'] } : {}),
+    ...(p['os.features'] ? { osFeatures: p['os.features'] } : {}),
+    ...(p.features ? { features: p.features } : {}),
+  };
+}
+
+async function layersOf(access: RegistryAccess, repository: string, manifest: ImageManifest, display: string, signal?: AbortSignal): Promise<LayerInfo[]> {
+  return Promise.all(
+    manifest.layers.map(async (layer): Promise<LayerInfo> => {
+      const mediaType = layer.mediaType ?? '';
+      const foreign = isForeignLayerMediaType(mediaType);
+      // A foreign layer is not in the registry: its date comes from urls[0]; without urls, nothing.
+      const facts = foreign
+        ? layer.urls?.[0]
+          ? await access.foreignLayerFacts(layer.urls[0], display, signal)
+          : {}
+        : await access.blobFacts(repository, layer.digest, display, signal);
+      return {
+        digest: layer.digest,
+        mediaType,
+        size: layer.size,
+        ...(layer.urls ? { urls: layer.urls } : {}),
+        ...(facts.lastModified ? { lastModified: facts.lastModified } : {}),
+        ...(layer.annotations ? { annotations: layer.annotations } : {}),
+      };
+    }),
+  );
+}
+
+async function imageOf(
+  access: RegistryAccess,
+  repository: string,
+  display: string,
+  manifest: ImageManifest,
+  facts: { digest: string; size: number; mediaType: string; platform?: Platform; entry?: Descriptor },
+  signal?: AbortSignal,
+): Promise<PlatformImage> {
+  const [config, layers] = await Promise.all([
+    access.config(repository, manifest.config.digest, display, signal),
+    layersOf(access, repository, manifest, display, signal),
+  ]);
+  const entry = facts.entry;
+  const attestation = entry ? isAttestationEntry({ ...(entry.platform ? { platform: platformOfEntry(entry) } : {}), ...(entry.annotations ? { annotations: entry.annotations } : {}) }) : false;
+  const kind: ImageKind = attestation ? 'attestation' : 'image';
+  const annotations = { ...manifest.annotations, ...entry?.annotations };
+  const attests = entry?.annotations?.['vnd.docker.reference.digest'];
+  return {
+    digest: facts.digest,
+    manifestSize: facts.size,
+    platform: facts.platform ?? { os: config.os || 'linux', architecture: config.architecture || 'amd64' },
+    fromIndex: Boolean(entry),
+    manifestMediaType: facts.mediaType,
+    kind,
+    ...(attestation && attests ? { attests } : {}),
+    ...(Object.keys(annotations).length ? { annotations } : {}),
+    configDigest: manifest.config.digest,
+    configMediaType: manifest.config.mediaType ?? '',
+    config,
+    layers,
+  };
+}
+
+/** Collects the report of one reference (a missing tag gives a `missing` report, not an error). */
+export async function collectTag(access: RegistryAccess, reference: ImageReference, options: CollectOptions = {}): Promise<TagReport> {
+  const ref: ImageReference = reference.tag || reference.digest ? reference : { ...reference, tag: 'latest' };
+  const display = familiarReference(ref);
+  const signal = options.signal;
+  const top = await access.manifest(ref.repository, ref.digest ?? ref.tag ?? 'latest', display, signal);
+  if (top === 'missing') return { kind: 'missing', reference: ref, display };
+  const base = { kind: 'found' as const, reference: ref, display, pullName: familiarRepository(ref), digest: top.digest, mediaType: top.mediaType, manifestSize: top.size };
+  if (top.kind === 'image') {
+    const image = await imageOf(access, ref.repository, display, top.manifest, { digest: top.digest, size: top.size, mediaType: top.mediaType }, signal);
+    return { ...base, isIndex: false, images: [image] } satisfies FoundTagReport;
+  }
+  const images = await Promise.all(
+    top.index.manifests.map(async (entry) => {
+      const child = await access.manifest(ref.repository, entry.digest, display, signal);
+      if (child === 'missing') {
+        throw new RegscopeError({ code: 'not-found', stage: 'manifest', reference: display, message: `the list names ${entry.digest.slice(0, 19)}… but the registry does not have it` });
+      }
+      if (child.kind !== 'image' || (entry.mediaType && !isImageManifestMediaType(entry.mediaType))) {
+        const type = entry.mediaType ?? child.mediaType;
+        throw new RegscopeError({
+          code: 'unsupported-media-type',
+          stage: 'manifest',
+          reference: display,
+          message: isIndexMediaType(type) ? `nested index ${entry.digest.slice(0, 19)}… inside an index is not supported` : `list entry ${entry.digest.slice(0, 19)}… has unsupported type ${type}`,
+        });
+      }
+      return imageOf(access, ref.repository, display, child.manifest, { digest: entry.digest, size: child.size, mediaType: child.mediaType, platform: platformOfEntry(entry), entry }, signal);
+    }),
+  );
+  return { ...base, isIndex: true, ...(top.index.annotations ? { annotations: top.index.annotations } : {}), images } satisfies FoundTagReport;
+}
