@@ -1,10 +1,13 @@
 import { RegscopeError, toErrorData, type ErrorData } from '../../shared/api/errors';
 import type { TagReport } from '../../shared/image/image-report';
-import { parseReference, parseRepository, familiarRepository } from '../../shared/reference/parse-reference';
+import { familiarReference, familiarRepository, parseReference, parseRepository } from '../../shared/reference/parse-reference';
 import type { ImageReference } from '../../shared/reference/reference-model';
 import { RegistrySession } from './auth/registry-session';
 import { TokenCache } from './auth/token-cache';
-import type { CredentialSource } from './credentials/credential';
+import type { Credential, CredentialSource } from './credentials/credential';
+import { headManifest } from './registry/manifests';
+import { unexpectedAnswer } from './registry/registry-errors';
+import type { Descriptor } from '../../shared/image/manifest-schemas';
 import { parseMirror, resolveEndpoint } from './registry/endpoints';
 import { Memo } from './registry/memo';
 import { memoizedAccess, type RegistryAccess } from './registry/registry-access';
@@ -49,12 +52,25 @@ export interface BatchOptions {
   readonly onProgress?: (done: number, total: number, outcome: ReportOutcome) => void;
 }
 
+/** What `summary` learns about a tag: its digest and, per list entry, platform and compressed size. */
+export interface TagSummaryFacts {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly entries: ReadonlyArray<{ readonly platform?: Descriptor['platform']; readonly annotations?: Readonly<Record<string, string>>; readonly size: number }>;
+}
+
+function sumSizes(layers: readonly Descriptor[]): number {
+  return layers.reduce((total, layer) => total + layer.size, 0);
+}
+
 const noCredentials: CredentialSource = { get: async () => undefined };
 
 export class RegscopeCore {
   private readonly http: HttpClient;
   private readonly tokens = new TokenCache();
   private readonly sessions = new Map<string, RegistrySession>();
+  /** Manifests by digest and configs: immutable, so kept for the life of the core (bounded). */
+  private readonly immutable = new Memo(20_000);
   private readonly mirror: URL | undefined;
   private readonly warn: (message: string) => void;
 
@@ -89,7 +105,7 @@ export class RegscopeCore {
       memo = new Memo();
       memos.set(registry, memo);
     }
-    return memoizedAccess(this.session(registry), this.http, this.warn, memo);
+    return memoizedAccess(this.session(registry), this.http, this.warn, memo, this.immutable);
   }
 
   /** The report of one reference (text as typed, or parsed). */
@@ -139,6 +155,46 @@ export class RegscopeCore {
     const ref = parseRepository(repository);
     const display = familiarRepository(ref);
     return listTags(this.session(ref.registry), { repository: ref.repository, display, ...options });
+  }
+
+  /**
+   * Cheap facts for a tag row: one HEAD for the digest (free on Docker Hub), then the manifest and
+   * its children by digest, which are immutable and cached for the life of the core.
+   */
+  async summary(reference: string, options: { signal?: AbortSignal } = {}): Promise<TagSummaryFacts> {
+    const ref = parseReference(reference);
+    const display = familiarReference(ref);
+    const session = this.session(ref.registry);
+    const access = this.accessFor(ref.registry, new Map());
+    let digest = ref.digest;
+    if (!digest) {
+      const head = await headManifest(session, { repository: ref.repository, reference: ref.tag ?? 'latest', display, ...options });
+      if (head === 'missing') throw new RegscopeError({ code: 'not-found', stage: 'manifest', reference: display, message: 'tag not found' });
+      digest = head.digest;
+    }
+    const top = await access.manifest(ref.repository, digest ?? ref.tag ?? 'latest', display, options.signal);
+    if (top === 'missing') throw new RegscopeError({ code: 'not-found', stage: 'manifest', reference: display, message: 'tag not found' });
+    if (top.kind === 'image') {
+      return { digest: top.digest, mediaType: top.mediaType, entries: [{ size: sumSizes(top.manifest.layers) }] };
+    }
+    const entries = await Promise.all(
+      top.index.manifests.map(async (entry) => {
+        const child = await access.manifest(ref.repository, entry.digest, display, options.signal);
+        return { ...(entry.platform ? { platform: entry.platform } : {}), ...(entry.annotations ? { annotations: entry.annotations } : {}), size: child !== 'missing' && child.kind === 'image' ? sumSizes(child.manifest.layers) : 0 };
+      }),
+    );
+    return { digest: top.digest, mediaType: top.mediaType, entries };
+  }
+
+  /**
+   * Checks credentials against a registry without keeping them: `GET /v2/` with them, through the
+   * registry's own auth flow. Throws `auth-failed` when they are refused.
+   */
+  async checkLogin(registry: string, credential: Credential): Promise<void> {
+    const endpoint = resolveEndpoint(registry, { ...(this.mirror ? { mirror: this.mirror } : {}), outbound: this.http.outbound });
+    const session = new RegistrySession(this.http, endpoint.baseUrl, endpoint.credentialHost, { get: async () => credential }, new TokenCache());
+    const response = await session.request({ path: '/v2/', method: 'GET', scope: '', maxBodyBytes: 64 * 1024, stage: 'auth', reference: registry });
+    if (response.status !== 200) throw unexpectedAnswer(response, { stage: 'auth', reference: registry, doing: 'checking the sign-in' });
   }
 
   /** The last pull budget a registry reported, if any (Docker Hub). */

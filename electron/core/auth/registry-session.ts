@@ -25,7 +25,7 @@ export interface SessionRequest {
   readonly path: string;
   readonly method: HttpMethod;
   readonly headers?: Readonly<Record<string, string>>;
-  /** The scope this request needs, e.g. `repository:library/python:pull`. */
+  /** The scope this request needs, e.g. `repository:library/python:pull`; empty for `/v2/`. */
   readonly scope: string;
   readonly maxBodyBytes: number;
   readonly stage: ErrorStage;
@@ -58,7 +58,7 @@ export class RegistrySession {
 
   /** Sends a request to this registry, authenticating as needed. */
   async request(request: SessionRequest): Promise<HttpResponse> {
-    let scopes = [request.scope];
+    let scopes = request.scope ? [request.scope] : [];
     let authorization = await this.authorizationFor(scopes, request, false);
     let response = await this.send(request, authorization);
     for (let round = 0; response.status === 401 && round < 2; round++) {

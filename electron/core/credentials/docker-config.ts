@@ -109,3 +109,40 @@ export function dockerConfigSource(path: string, warn: (message: string) => void
     },
   };
 }
+
+/**
+ * The registries Docker's config has logins for, names only (never a secret): for the start page's
+ * "already signed in" list.
+ */
+export async function listDockerLogins(path: string): Promise<Array<{ registry: string; username: string; source: string }>> {
+  let config: DockerConfig | undefined;
+  try {
+    config = await readDockerConfig(path);
+  } catch {
+    return [];
+  }
+  if (!config) return [];
+  const logins = new Map<string, { registry: string; username: string; source: string }>();
+  const hostOf = (key: string) => {
+    if (key === DOCKER_HUB_CONFIG_KEY) return 'docker.io';
+    try {
+      return key.includes('://') ? new URL(key).host : key;
+    } catch {
+      return key;
+    }
+  };
+  for (const [key, entry] of Object.entries(config.auths ?? {})) {
+    let username = entry.username ?? '';
+    if (!username && entry.auth) {
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      username = decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : '';
+    }
+    const registry = hostOf(key);
+    logins.set(registry, { registry, username: username || '(credential helper)', source: config.credsStore ? `credential helper ${config.credsStore}` : 'docker config' });
+  }
+  for (const [key, helper] of Object.entries(config.credHelpers ?? {})) {
+    const registry = hostOf(key);
+    logins.set(registry, { registry, username: '(credential helper)', source: `credential helper ${helper}` });
+  }
+  return [...logins.values()];
+}

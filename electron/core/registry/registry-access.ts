@@ -19,15 +19,20 @@ export interface RegistryAccess {
   foreignLayerFacts(url: string, display: string, signal?: AbortSignal): Promise<BlobFacts>;
 }
 
-export function memoizedAccess(session: RegistrySession, http: HttpClient, warn: (message: string) => void, memo: Memo = new Memo()): RegistryAccess {
+/**
+ * @param memo requests of this run (layer facts, foreign URLs)
+ * @param immutable content-addressed answers kept across runs (manifests by digest, configs)
+ */
+export function memoizedAccess(session: RegistrySession, http: HttpClient, warn: (message: string) => void, memo: Memo = new Memo(), immutable: Memo = memo): RegistryAccess {
+  const registry = session.baseUrl.href;
   return {
     manifest: (repository, reference, display, signal) =>
-      // Tags move, digests do not: only by-digest answers are shared within the run.
+      // Tags move, digests do not: only by-digest answers are shared.
       reference.includes(':')
-        ? memo.get(`manifest ${repository}@${reference}`, () => getManifest(session, { repository, reference, display, ...(signal ? { signal } : {}) }))
+        ? immutable.get(`manifest ${registry}${repository}@${reference}`, () => getManifest(session, { repository, reference, display, ...(signal ? { signal } : {}) }))
         : getManifest(session, { repository, reference, display, ...(signal ? { signal } : {}) }),
     config: (repository, digest, display, signal) =>
-      memo.get(`config ${repository}@${digest}`, () => getConfig(session, { repository, digest, display, ...(signal ? { signal } : {}) })),
+      immutable.get(`config ${registry}${repository}@${digest}`, () => getConfig(session, { repository, digest, display, ...(signal ? { signal } : {}) })),
     blobFacts: (repository, digest, display, signal) =>
       memo.get(`blob ${repository}@${digest}`, () => headBlob(session, { repository, digest, display, ...(signal ? { signal } : {}) })),
     foreignLayerFacts: (url, display, signal) => memo.get(`foreign ${url}`, () => headForeignLayer(http, session.baseUrl, url, display, warn, signal)),

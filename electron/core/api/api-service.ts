@@ -1,0 +1,147 @@
+import type { ApiMethod, ApiResults, ExportedReport, apiArgs } from '../../../shared/api/contract';
+import { RegscopeError } from '../../../shared/api/errors';
+import type { z } from 'zod';
+import { isAttestationEntry, formatPlatform } from '../../../shared/platform/platform';
+import { familiarRepository, parseRepository } from '../../../shared/reference/parse-reference';
+import { isDockerHub } from '../registry/endpoints';
+import type { RegscopeCore } from '../regscope-core';
+import type { AppCredentialStore } from './app-credential-store';
+import { JobRegistry, unknownJob } from './job-registry';
+import { renderExport } from './render-export';
+
+/**
+ * The API contract implemented once over the core. Hosts (Electron IPC, the web host) parse
+ * arguments with the contract's schemas, then call these; errors are thrown as RegscopeError and
+ * turned into data by `invokeApi`.
+ */
+export type ApiService = { readonly [M in ApiMethod]: (args: z.output<(typeof apiArgs)[M]>) => Promise<ApiResults[M]> };
+
+export interface ApiServiceOptions {
+  readonly core: RegscopeCore;
+  readonly credentials: AppCredentialStore;
+  /** Logins found in Docker's config, listed for the start page (names only). */
+  readonly dockerLogins?: () => Promise<ReadonlyArray<{ registry: string; username: string; source: string }>>;
+  readonly host: 'electron' | 'web';
+  readonly version: string;
+  readonly mirror?: string;
+  readonly now?: () => Date;
+}
+
+export function createApiService(options: ApiServiceOptions): ApiService & { dispose(): void } {
+  const { core } = options;
+  const jobs = new JobRegistry();
+  const now = options.now ?? (() => new Date());
+  const meta = () => ({ generator: `regscope ${options.version}`, generatedAt: now().toISOString() });
+
+  return {
+    appInfo: async () => ({ version: options.version, host: options.host, ...(options.mirror ? { mirror: options.mirror } : {}) }),
+
+    inspect: async ({ reference }) => core.report(reference),
+
+    tagSummary: async ({ reference }) => {
+      const facts = await core.summary(reference);
+      const images = facts.entries.filter((entry) => !isAttestationEntry({ ...(entry.platform ? { platform: { os: entry.platform.os, architecture: entry.platform.architecture } } : {}), ...(entry.annotations ? { annotations: entry.annotations } : {}) }));
+      return {
+        reference,
+        digest: facts.digest,
+        mediaType: facts.mediaType,
+        platforms: images.map((entry) =>
+          entry.platform
+            ? formatPlatform({ os: entry.platform.os, architecture: entry.platform.architecture, ...(entry.platform.variant ? { variant: entry.platform.variant } : {}) })
+            : 'single manifest',
+        ),
+        sizes: images.map((entry) => entry.size),
+      };
+    },
+
+    startJob: async (args) => {
+      if (args.kind === 'tags') {
+        const jobId = jobs.start('tags', async (status, signal) => {
+          const listing = await core.tags(args.repository, {
+            signal,
+            onPage: (count) => {
+              status.done = count;
+            },
+          });
+          status.tags = listing.tags;
+          status.invalidTags = listing.invalidTags;
+          status.done = listing.tags.length;
+          status.total = listing.tags.length;
+        });
+        return { jobId };
+      }
+      const jobId = jobs.start('export-repository', async (status, signal) => {
+        const repository = parseRepository(args.repository);
+        const repoName = familiarRepository(repository);
+        const tags = args.tags ?? (await core.tags(args.repository, { signal })).tags;
+        const references = [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((tag) => `${repoName}:${tag}`);
+        status.total = references.length;
+        const reports: Array<import('../../../shared/image/image-report').TagReport> = [];
+        const failures: Array<import('../../../shared/api/errors').ErrorData> = [];
+        try {
+          await core.reports(references, {
+            signal,
+            onProgress: (done, _total, outcome) => {
+              status.done = done;
+              if (outcome.ok) reports.push(outcome.report);
+              else failures.push(outcome.error);
+              status.failures = [...failures];
+            },
+          });
+        } finally {
+          // Keep what was finished, also when cancelled or cut off: reports in tag order.
+          const order = new Map(references.map((ref, index) => [ref, index]));
+          reports.sort((a, b) => (order.get(a.display) ?? 0) - (order.get(b.display) ?? 0));
+          if (reports.length) status.export = renderExport(reports, { format: args.format, style: args.style, repoName, forceDetails: true, ...meta() });
+        }
+      });
+      return { jobId };
+    },
+
+    job: async ({ jobId }) => {
+      const status = jobs.get(jobId);
+      if (!status) throw new RegscopeError(unknownJob(jobId));
+      return status;
+    },
+
+    cancelJob: async ({ jobId }) => {
+      const status = jobs.cancel(jobId);
+      if (!status) throw new RegscopeError(unknownJob(jobId));
+      return status;
+    },
+
+    exportReport: async ({ references, format, style }): Promise<ExportedReport> => {
+      const outcomes = await core.reports(references);
+      const failed = outcomes.find((outcome) => !outcome.ok);
+      if (failed && !failed.ok) throw new RegscopeError(failed.error);
+      const reports = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.report] : []));
+      return renderExport(reports, { format, style, ...meta() });
+    },
+
+    registries: async () => {
+      const saved = await options.credentials.list();
+      const fromDocker = (await options.dockerLogins?.()) ?? [];
+      const known = new Set(saved.map((login) => login.registry));
+      return [...saved, ...fromDocker.filter((login) => !known.has(login.registry))];
+    },
+
+    signIn: async ({ registry, username, password }) => {
+      const host = registry.trim().toLowerCase();
+      await core.checkLogin(host, { username, password, source: 'sign-in' });
+      await options.credentials.save(host, username, password);
+      return { registry: host, username, source: 'regscope' };
+    },
+
+    signOut: async ({ registry }) => {
+      await options.credentials.remove(registry);
+      return { registry };
+    },
+
+    rateLimit: async ({ registry }) => {
+      const info = core.rateLimit(isDockerHub(registry) ? 'docker.io' : registry);
+      return info ? { limit: info.limit, remaining: info.remaining, ...(info.windowSeconds ? { windowSeconds: info.windowSeconds } : {}), observedAt: info.observedAt } : null;
+    },
+
+    dispose: () => jobs.cancelAll(),
+  };
+}
