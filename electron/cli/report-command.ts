@@ -1,11 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { formatErrorLine, type ErrorData } from '../../shared/api/errors';
 import type { TagReport } from '../../shared/image/image-report';
-import { familiarRepository, parseReference, parseRepository } from '../../shared/reference/parse-reference';
-import { renderHtmlReport } from '../../shared/report/html/render-html-report';
-import { renderJsonReport } from '../../shared/report/json/render-json-report';
-import { renderRepoInfoTag } from '../../shared/report/repo-info/render-tag';
-import { renderRepoInfoTagDetails } from '../../shared/report/repo-info/render-tag-details';
+import { familiarRepository, parseRepository } from '../../shared/reference/parse-reference';
+import { renderExport } from '../core/api/render-export';
 import type { RegscopeCore } from '../core/regscope-core';
 import type { CliCommand } from './cli-args';
 import type { CliIo } from './cli-io';
@@ -49,15 +46,14 @@ export async function runReport(command: ReportCommand, core: RegscopeCore, io: 
   }
   for (const failure of failures) io.error(failure);
   if (reports.length > 0) {
-    const meta = { generator: `regscope ${io.version}`, generatedAt: io.now().toISOString() };
-    let text: string;
-    if (command.format === 'json') text = renderJsonReport(reports, meta);
-    else if (command.format === 'html') text = renderHtmlReport(reports, meta);
-    else if (references.length === 1 && !command.allTags && reports[0]) text = renderRepoInfoTag(reports[0], { style: command.style });
-    else {
-      repoName ??= familiarRepository(parseReference(references[0] ?? ''));
-      text = renderRepoInfoTagDetails(repoName, reports, { style: command.style });
-    }
+    const { text } = renderExport(reports, {
+      format: command.format,
+      style: command.style,
+      generator: `regscope ${io.version}`,
+      generatedAt: io.now().toISOString(),
+      ...(repoName ? { repoName } : {}),
+      forceDetails: references.length > 1 || Boolean(command.allTags),
+    });
     if (command.out) await writeFile(command.out, text);
     else io.stdout(text);
   }

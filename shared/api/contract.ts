@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorData } from './errors';
 import type { TagReport } from '../image/image-report';
+import { API_METHOD_NAMES, type ApiMethodName } from './api-methods';
 
 /**
  * The API the UI needs, declared once: every method's argument schema and result type.
@@ -132,7 +133,12 @@ export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly
 export type RegscopeApi = { readonly [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<ApiResults[M]>> };
 
 /** Every method name, for hosts that register or expose them all. */
-export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
+
+// Compile-time check that the preload's name list and the schemas name the same methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _namesMatchSchemas: Same<ApiMethod, ApiMethodName> = true;
+void _namesMatchSchemas;
 
 /** Parses untrusted arguments for `method`; a failure becomes `invalid-argument` error data. */
 export function parseApiArgs<M extends ApiMethod>(method: M, args: unknown): ApiResult<z.output<(typeof apiArgs)[M]>> {
