@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { formatErrorLine, type ErrorData } from '../../shared/api/errors';
 import type { TagReport } from '../../shared/image/image-report';
 import { familiarRepository, parseRepository } from '../../shared/reference/parse-reference';
+import { compareByteOrder } from '../../shared/format/byte-order';
 import { renderExport } from '../core/api/render-export';
 import type { RegscopeCore } from '../core/regscope-core';
 import type { CliCommand } from './cli-args';
@@ -9,10 +10,6 @@ import type { CliIo } from './cli-io';
 
 type ReportCommand = Extract<CliCommand, { name: 'report' }>;
 
-/** Tags in C byte order, as repo-info's `sort -u` gives them. */
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * `regscope report`: collect every reference (sharing requests), render, write.
@@ -28,7 +25,7 @@ export async function runReport(command: ReportCommand, core: RegscopeCore, io: 
     repoName = familiarRepository(repository);
     const listing = await core.tags(command.allTags);
     for (const bad of listing.invalidTags) io.error({ code: 'registry-error', stage: 'tags', message: 'skipped an entry that is not a valid tag', reference: `${repoName}:${JSON.stringify(bad).slice(0, 60)}` });
-    references.push(...[...listing.tags].sort(byteOrder).map((tag) => `${repoName}:${tag}`));
+    references.push(...[...listing.tags].sort(compareByteOrder).map((tag) => `${repoName}:${tag}`));
   }
   references = [...new Set(references)];
   const outcomes = await core.reports(references, { concurrency: 4 });
@@ -46,13 +43,12 @@ export async function runReport(command: ReportCommand, core: RegscopeCore, io: 
   }
   for (const failure of failures) io.error(failure);
   if (reports.length > 0) {
-    const { text } = renderExport(reports, {
-      format: command.format,
+    const { text } = renderExport(reports, command.format, {
       style: command.style,
       generator: `regscope ${io.version}`,
       generatedAt: io.now().toISOString(),
       ...(repoName ? { repoName } : {}),
-      forceDetails: references.length > 1 || Boolean(command.allTags),
+      wholeRepository: references.length > 1 || Boolean(command.allTags),
     });
     if (command.out) await writeFile(command.out, text);
     else io.stdout(text);

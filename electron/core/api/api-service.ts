@@ -8,6 +8,7 @@ import type { RegscopeCore } from '../regscope-core';
 import type { AppCredentialStore } from './app-credential-store';
 import { JobRegistry, unknownJob } from './job-registry';
 import { renderExport } from './render-export';
+import { compareByteOrder } from '../../../shared/format/byte-order';
 
 /**
  * The API contract implemented once over the core. Hosts (Electron IPC, the web host) parse
@@ -74,7 +75,7 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
         const repository = parseRepository(args.repository);
         const repoName = familiarRepository(repository);
         const tags = args.tags ?? (await core.tags(args.repository, { signal })).tags;
-        const references = [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((tag) => `${repoName}:${tag}`);
+        const references = [...new Set(tags)].sort(compareByteOrder).map((tag) => `${repoName}:${tag}`);
         status.total = references.length;
         const reports: Array<import('../../../shared/image/image-report').TagReport> = [];
         const failures: Array<import('../../../shared/api/errors').ErrorData> = [];
@@ -92,7 +93,7 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
           // Keep what was finished, also when cancelled or cut off: reports in tag order.
           const order = new Map(references.map((ref, index) => [ref, index]));
           reports.sort((a, b) => (order.get(a.display) ?? 0) - (order.get(b.display) ?? 0));
-          if (reports.length) status.export = renderExport(reports, { format: args.format, style: args.style, repoName, forceDetails: true, ...meta() });
+          if (reports.length) status.export = renderExport(reports, args.format, { style: args.style, repoName, wholeRepository: true, ...meta() });
         }
       });
       return { jobId };
@@ -115,7 +116,7 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
       const failed = outcomes.find((outcome) => !outcome.ok);
       if (failed && !failed.ok) throw new RegscopeError(failed.error);
       const reports = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.report] : []));
-      return renderExport(reports, { format, style, ...meta() });
+      return renderExport(reports, format, { style, ...meta() });
     },
 
     registries: async () => {

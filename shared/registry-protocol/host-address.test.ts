@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopbackHost, isPrivateOrLocalAddress, localAddressKind, type LocalAddressKind } from './host-address';
+
+describe('localAddressKind / isLoopbackHost / isPrivateOrLocalAddress', () => {
+  it.each<[string, LocalAddressKind | undefined]>([
+    ['localhost', 'loopback'],
+    ['LOCALHOST', 'loopback'],
+    ['localhost.', 'loopback'],
+    ['registry.localhost', 'loopback'],
+    ['127.0.0.1', 'loopback'],
+    ['127.1.2.3', 'loopback'],
+    ['127.0.0.1:5000', 'loopback'],
+    ['[::1]', 'loopback'],
+    ['::1', 'loopback'],
+    ['[::1]:5000', 'loopback'],
+    ['[0:0:0:0:0:0:0:1]', 'loopback'],
+    ['[::ffff:127.0.0.1]', 'loopback'],
+    ['[::ffff:7f00:1]', 'loopback'],
+    // The WHATWG host parser reads these IPv4 spellings as 127.0.0.1.
+    ['2130706433', 'loopback'],
+    ['0x7f.1', 'loopback'],
+    ['0177.0.0.1', 'loopback'],
+    ['0.0.0.0', 'unspecified'],
+    ['0', 'unspecified'],
+    ['[::]', 'unspecified'],
+    ['169.254.169.254', 'link-local'],
+    ['[fe80::1]', 'link-local'],
+    ['[febf::1]', 'link-local'],
+    ['[::ffff:169.254.169.254]', 'link-local'],
+    ['[64:ff9b::a9fe:a9fe]', 'link-local'],
+    ['[2002:a9fe:a9fe::1]', 'link-local'],
+    ['10.0.0.1', 'private'],
+    ['172.16.0.1', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.1.1', 'private'],
+    ['100.64.0.1', 'private'],
+    ['100.100.100.200', 'private'],
+    ['[fd00:ec2::254]', 'private'],
+    ['[fc00::1]', 'private'],
+    ['[fec0::1]', 'private'],
+    ['[64:ff9b:1::1]', 'private'],
+    ['224.0.0.1', 'multicast'],
+    ['[ff02::1]', 'multicast'],
+    ['255.255.255.255', 'reserved'],
+    ['240.0.0.1', 'reserved'],
+    ['192.0.0.170', 'reserved'],
+    ['198.18.0.1', 'reserved'],
+    ['172.32.0.1', undefined],
+    ['172.15.0.1', undefined],
+    ['100.128.0.1', undefined],
+    ['8.8.8.8', undefined],
+    ['[2001:4860:4860::8888]', undefined],
+    ['[::ffff:8.8.8.8]', undefined],
+    ['[64:ff9b::808:808]', undefined],
+    ['ghcr.io', undefined],
+    ['registry-1.docker.io', undefined],
+    ['example.com.', undefined],
+    ['localhost.example.com', undefined],
+    ['xn--7o8h.com', undefined],
+    // Not a host at all: fail closed.
+    ['', 'reserved'],
+    ['a b', 'reserved'],
+    ['evil.example@127.0.0.1', 'reserved'],
+    ['host/path', 'reserved'],
+    ['[::1', 'reserved'],
+    ['[fe80::1%25eth0]', 'reserved'],
+  ])('%s → %s', (host, kind) => {
+    expect(localAddressKind(host)).toBe(kind);
+    expect(isPrivateOrLocalAddress(host)).toBe(kind !== undefined);
+    expect(isLoopbackHost(host)).toBe(kind === 'loopback');
+  });
+});
