@@ -51,11 +51,19 @@ export default tseslint.config(
   {
     // The registry core and its Node hosts never import Electron, so they run under plain Node.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web-host/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'the core runs under plain Node; Electron glue lives in electron/main' }],
         patterns: noFolders(['renderer', 'e2e', 'main', 'preload'], 'the core imports shared/ and Node only'),
       }],
+    },
+  },
+  {
+    // Tests of the core may use the e2e harness (the real test registry), but still never Electron.
+    files: ['electron/core/**/*.test.ts', 'electron/cli/**/*.test.ts', 'electron/web-host/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the core runs under plain Node' }] }],
     },
   },
   {

@@ -34,6 +34,8 @@ export default defineConfig({
           include: ['**/*.registry.test.ts'],
           exclude: ['node_modules/**'],
           globalSetup: ['e2e/registry/global-setup.ts'],
+          // The files share one registry and token server and some count requests: one at a time.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -151,7 +151,7 @@ export class RegscopeCore {
   }
 
   /** Every tag of a repository (`python`, `ghcr.io/acme/app`). */
-  async tags(repository: string, options: { signal?: AbortSignal; onPage?: (count: number) => void } = {}): Promise<TagListing> {
+  async tags(repository: string, options: { signal?: AbortSignal; onPage?: (tagsSoFar: readonly string[]) => void } = {}): Promise<TagListing> {
     const ref = parseRepository(repository);
     const display = familiarRepository(ref);
     return listTags(this.session(ref.registry), { repository: ref.repository, display, ...options });
@@ -195,6 +195,13 @@ export class RegscopeCore {
     const session = new RegistrySession(this.http, endpoint.baseUrl, endpoint.credentialHost, { get: async () => credential }, new TokenCache());
     const response = await session.request({ path: '/v2/', method: 'GET', scope: '', maxBodyBytes: 64 * 1024, stage: 'auth', reference: registry });
     if (response.status !== 200) throw unexpectedAnswer(response, { stage: 'auth', reference: registry, doing: 'checking the sign-in' });
+  }
+
+  /** After a sign-in or sign-out: sessions of that registry look their credentials up again. */
+  credentialsChanged(registry: string): void {
+    for (const session of this.sessions.values()) {
+      if (session.credentialKey === registry || session.baseUrl.host === registry) session.resetCredentials();
+    }
   }
 
   /** The last pull budget a registry reported, if any (Docker Hub). */

@@ -60,8 +60,9 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
         const jobId = jobs.start('tags', async (status, signal) => {
           const listing = await core.tags(args.repository, {
             signal,
-            onPage: (count) => {
-              status.done = count;
+            onPage: (tagsSoFar) => {
+              status.tags = tagsSoFar;
+              status.done = tagsSoFar.length;
             },
           });
           status.tags = listing.tags;
@@ -130,11 +131,13 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
       const host = registry.trim().toLowerCase();
       await core.checkLogin(host, { username, password, source: 'sign-in' });
       await options.credentials.save(host, username, password);
+      core.credentialsChanged(host);
       return { registry: host, username, source: 'regscope' };
     },
 
     signOut: async ({ registry }) => {
       await options.credentials.remove(registry);
+      core.credentialsChanged(registry);
       return { registry };
     },
 

@@ -52,8 +52,19 @@ export class RegistrySession {
   ) {}
 
   private getCredential(): Promise<Credential | undefined> {
+    // Looked up once (a credential helper is a process spawn), until the user signs in or out.
     this.credential ??= this.credentials.get(this.credentialHost);
     return this.credential;
+  }
+
+  /** Forgets the looked-up credential, after a sign-in or sign-out. */
+  resetCredentials(): void {
+    this.credential = undefined;
+  }
+
+  /** The host this session's credentials are stored under. */
+  get credentialKey(): string {
+    return this.credentialHost;
   }
 
   /** Sends a request to this registry, authenticating as needed. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BlobFacts } from '../registry/blobs';
-import { digestOf, isVerifiableDigest } from '../registry/digest';
+import { digestOf } from '../registry/digest';
 
 /**
  * What the cache accepts from its callers, checked before anything touches a path or a file.
@@ -12,9 +12,12 @@ import { digestOf, isVerifiableDigest } from '../registry/digest';
  * cache forget a field, never throw.
  */
 
+// Anchored at both ends: `isVerifiableDigest` splits on ':' and would let `sha256:<hex>:../x` by.
+const DIGEST = /^(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+
 /** True for a digest the cache can store and verify. */
 export function isCacheDigest(value: unknown): value is string {
-  return typeof value === 'string' && isVerifiableDigest(value);
+  return typeof value === 'string' && DIGEST.test(value);
 }
 
 /** Throws a `RangeError` unless `digest` is a sha256/sha512 digest (a caller bug). */

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
  * Where each entry lives under the cache folder, and which names are ours.
  *
  *   VERSION                          layout version ("1")
+ *   usage.json                       total bytes found by the last scan, and when (see usage-hint.ts)
  *   blobs/sha256/ab/<64 hex>         content (header line + bytes), named by digest
  *   blobs/sha512/ab/<128 hex>
  *   facts/ab/<64 hex>.json           layer facts, named by sha256 of [registry, digest]

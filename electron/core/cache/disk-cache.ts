@@ -63,7 +63,7 @@ class DiskCache implements ContentCache {
     checkContent(digest, bytes);
     if (bytes.byteLength > this.largestEntry) return;
     const path = contentPath(this.dir, digest);
-    const data = encodeContent(digest, bytes, cleanMediaType(mediaType));
+    const data = encodeContent(bytes, cleanMediaType(mediaType));
     await this.ready;
     if (!this.health.writable || (await this.alreadyStored(path, data.byteLength))) return;
     await this.write(path, data, () => this.alreadyStored(path, data.byteLength));

@@ -32,12 +32,14 @@ export function memoryCache(options: CacheOptions = {}): ContentCache {
   const entries = new Map<string, Entry>();
   let total = 0;
 
+  function miss(): undefined {
+    stats.misses += 1;
+    return undefined;
+  }
+
   function take<K extends keyof Values>(key: string, kind: K): Values[K] | undefined {
     const entry = entries.get(key);
-    if (!entry || entry.kind !== kind) {
-      stats.misses += 1;
-      return undefined;
-    }
+    if (!entry || entry.kind !== kind) return miss();
     entries.delete(key);
     entries.set(key, entry);
     stats.hits += 1;
@@ -66,7 +68,7 @@ export function memoryCache(options: CacheOptions = {}): ContentCache {
   return {
     stats,
     async getBytes(digest) {
-      if (!isCacheDigest(digest)) return take('', 'bytes');
+      if (!isCacheDigest(digest)) return miss();
       const found = take(`bytes ${digest}`, 'bytes');
       return found && { ...found, bytes: Buffer.from(found.bytes) };
     },
@@ -77,7 +79,7 @@ export function memoryCache(options: CacheOptions = {}): ContentCache {
       keep(`bytes ${digest}`, { kind: 'bytes', size: bytes.byteLength, value: { bytes: Buffer.from(bytes), ...(type ? { mediaType: type } : {}) } });
     },
     async getBlobFacts(registry, digest) {
-      if (!isCacheDigest(digest)) return take('', 'facts');
+      if (!isCacheDigest(digest)) return miss();
       const found = take(`facts ${factsKey(registry, digest)}`, 'facts');
       return found && { ...found };
     },

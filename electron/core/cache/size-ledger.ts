@@ -1,15 +1,16 @@
 import { EVICTION_TARGET } from './content-cache';
 import { evictOldest, scanCache } from './eviction';
 import type { CacheFileSystem } from './file-ops';
+import { readUsage, writeUsage } from './usage-hint';
 
 /**
  * Keeps the cache under its bound without a shared index.
  *
- * The total is learned by scanning the folder in the background after the first write (never
- * before a read: a warm report only reads) and then estimated by adding what this process writes.
- * When the estimate passes `maxBytes`, a fresh scan gives the true total — including what other
- * processes wrote — and the oldest entries go until it is under 90 %. Overestimates (a replaced
- * tag file counted twice) only bring that rescan forward.
+ * The total is learned in the background after the first write (never before a read: a warm
+ * report only reads), from a recent scan's `usage.json` or by scanning the folder, and then
+ * estimated by adding what this process writes. When the estimate passes `maxBytes`, a fresh scan
+ * gives the true total — including what other processes wrote — and the oldest entries go until it
+ * is under 90 %. Overestimates (a replaced tag file counted twice) only bring that rescan forward.
  */
 export interface LedgerHooks {
   readonly evicted: (count: number) => void;
@@ -60,15 +61,23 @@ export class SizeLedger {
   }
 
   private async run(): Promise<void> {
-    // Writes finishing from here on may or may not be seen by the scan; counting them again is safe.
-    this.addedBytes = 0;
     try {
+      if (this.scannedBytes === undefined) {
+        const recent = await readUsage(this.fs, this.dir, this.now());
+        if (recent !== undefined && recent <= this.maxBytes) {
+          this.scannedBytes = recent;
+          return;
+        }
+      }
+      // Writes finishing from here on may or may not be seen by the scan; counting them again is safe.
+      this.addedBytes = 0;
       const files = await scanCache(this.fs, this.dir);
       const total = files.reduce((sum, file) => sum + file.size, 0);
       const target = total > this.maxBytes ? Math.floor(this.maxBytes * EVICTION_TARGET) : Number.POSITIVE_INFINITY;
       const { evicted, remainingBytes } = await evictOldest(this.fs, files, target, this.now());
       if (evicted > 0) this.hooks.evicted(evicted);
       this.scannedBytes = remainingBytes;
+      await writeUsage(this.fs, this.dir, remainingBytes, this.now());
       if (remainingBytes > this.maxBytes) this.quietUntil = this.now() + RESCAN_QUIET_MS;
     } catch (error) {
       this.hooks.failed(error);

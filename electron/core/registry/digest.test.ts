@@ -35,6 +35,7 @@ describe('digests over real registry bytes', () => {
     ['sha256:' + 'a'.repeat(64), true],
     ['sha512:' + 'b'.repeat(128), true],
     ['sha256:zz', false],
+    ['sha256:' + 'a'.repeat(64) + ':junk', false],
     ['md5:d41d8cd98f00b204e9800998ecf8427e', false],
     ['sha256:' + 'A'.repeat(64), false],
     ['sha256:' + 'a'.repeat(10_000), false],

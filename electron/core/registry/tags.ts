@@ -30,8 +30,8 @@ export interface ListTagsOptions {
   /** The repository as shown in errors. */
   readonly display: string;
   readonly signal?: AbortSignal;
-  /** Called after each page with the tags so far, for progressive display. */
-  readonly onPage?: (tagsSoFar: number) => void;
+  /** Called after each page with the valid tags so far, for progressive display. */
+  readonly onPage?: (tagsSoFar: readonly string[]) => void;
 }
 
 export async function listTags(session: RegistrySession, options: ListTagsOptions): Promise<TagListing> {
@@ -69,7 +69,7 @@ export async function listTags(session: RegistrySession, options: ListTagsOption
       if (typeof entry === 'string' && isValidTag(entry)) tags.push(entry);
       else invalid.push(tag.slice(0, 300));
     }
-    options.onPage?.(tags.length);
+    options.onPage?.([...tags]);
     const link: string | undefined = parseNextLink(response.headers.link ?? null, next.href);
     const candidate: URL | undefined = link ? new URL(link) : undefined;
     next = candidate && candidate.origin === session.baseUrl.origin && !visited.has(candidate.href) && added > 0 ? candidate : undefined;

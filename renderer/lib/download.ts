@@ -1,0 +1,24 @@
+/**
+ * Saving text the app made (an export) as a file: a Blob behind a temporary object URL and an
+ * anchor with `download`. Works in the web host and in Electron (which shows its save dialog).
+ */
+export function downloadText(text: string, fileName: string, mimeType: string): void {
+  const blob = new Blob([text], { type: mimeType || 'text/plain' });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = safeFileName(fileName);
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoke later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The base name only, without path separators or control characters; `export.txt` if nothing is left. */
+export function safeFileName(name: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base === '' || base === '.' || base === '..' ? 'export.txt' : base.slice(0, 200);
+}
