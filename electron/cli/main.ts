@@ -1,5 +1,6 @@
 import { RegscopeError, toErrorData } from '../../shared/api/errors';
 import { version } from '../../package.json';
+import { openDiskCache } from '../core/cache/disk-cache';
 import { RegscopeCore } from '../core/regscope-core';
 import { parseCliArgs, USAGE, type CliCommand } from './cli-args';
 import type { CliIo } from './cli-io';
@@ -40,6 +41,7 @@ async function run(command: Exclude<CliCommand, { name: 'help' | 'version' }>, i
     credentials: cliCredentials(command, targets, password, io.warn),
     userAgent: `regscope/${version}`,
     warn: io.warn,
+    ...(command.cacheDir ? { cache: openDiskCache(command.cacheDir, { warn: io.warn }) } : {}),
   });
   try {
     if (command.name === 'report') return await runReport(command, core, io);

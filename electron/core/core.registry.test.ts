@@ -184,3 +184,35 @@ describe('tags and summaries', () => {
     expect(configGets).toHaveLength(6);
   });
 });
+
+describe('the persistent cache', () => {
+  it('a warm report of an unchanged tag costs one manifest HEAD and no GET, with the same result', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openDiskCache } = await import('./cache/disk-cache');
+    const dir = mkdtempSync(join(tmpdir(), 'regscope-cache-'));
+    const reference = `${env.redirect.host}/windows/servercore-app:multi`;
+    const coldLog: Array<{ method: string; url: string; status: number }> = [];
+    const cold = await core({ log: coldLog, cache: openDiskCache(dir) }).report(reference);
+    expect(coldLog.filter((entry) => entry.method === 'GET').length).toBeGreaterThan(0);
+
+    const warmLog: Array<{ method: string; url: string; status: number }> = [];
+    const warmCore = core({ log: warmLog, cache: openDiskCache(dir) });
+    const warm = await warmCore.report(reference);
+    expect(warm).toEqual(cold);
+    expect(warmLog.map((entry) => entry.method)).toEqual(['HEAD']);
+    expect(warmLog[0]?.url).toContain('/manifests/multi');
+  });
+
+  it('a moved tag is noticed by the HEAD and fetched again', async () => {
+    const { memoryCache } = await import('./cache/memory-cache');
+    const cache = memoryCache();
+    await cache.putTag(`${env.anon.url}/`, 'library/python', '3.11', { digest: catalogue.pythonSlim.digest });
+    const log: Array<{ method: string; url: string; status: number }> = [];
+    const report = found(await core({ log, cache }).report(`${env.anon.host}/library/python:3.11`));
+    expect(report.digest).toBe(catalogue.python.digest);
+    expect(log[0]?.method).toBe('HEAD');
+    expect(log.some((entry) => entry.method === 'GET' && entry.url.endsWith('/manifests/3.11'))).toBe(true);
+  });
+});

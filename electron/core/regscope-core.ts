@@ -16,6 +16,7 @@ import { collectTag } from './report/collect-tag';
 import { HttpClient, type HttpClientOptions } from './transport/http-client';
 import type { RateLimitInfo } from './transport/rate-limit';
 import type { RetryPolicy } from './transport/retry-policy';
+import type { ContentCache } from './cache/content-cache';
 
 /**
  * The registry core: one object the CLI, the web host and the Electron main process share.
@@ -37,6 +38,8 @@ export interface CoreOptions {
   readonly warn?: (message: string) => void;
   /** Every request that went on the wire (tests, benchmarks). */
   readonly onRequest?: HttpClientOptions['onRequest'];
+  /** The persistent content-addressed cache (`--cache-dir`, the app's data folder). */
+  readonly cache?: ContentCache;
 }
 
 /** The outcome for one reference of a batch: a report, or why there is none. */
@@ -105,7 +108,7 @@ export class RegscopeCore {
       memo = new Memo();
       memos.set(registry, memo);
     }
-    return memoizedAccess(this.session(registry), this.http, this.warn, memo, this.immutable);
+    return memoizedAccess(this.session(registry), this.http, this.warn, { run: memo, immutable: this.immutable, ...(this.options.cache ? { cache: this.options.cache } : {}) });
   }
 
   /** The report of one reference (text as typed, or parsed). */
@@ -211,5 +214,6 @@ export class RegscopeCore {
 
   async close(): Promise<void> {
     await this.http.close();
+    await this.options.cache?.idle();
   }
 }

@@ -9,6 +9,7 @@ import { version } from '../../package.json';
 import { createApiService } from '../core/api/api-service';
 import { firstOf } from '../core/credentials/credential';
 import { dockerConfigPath, dockerConfigSource, listDockerLogins } from '../core/credentials/docker-config';
+import { openDiskCache } from '../core/cache/disk-cache';
 import { RegscopeCore } from '../core/regscope-core';
 import { appMenuTemplate } from './app-menu';
 import { deepLinkFromArgv, routeFromDeepLink } from './deep-link';
@@ -77,6 +78,7 @@ async function start(): Promise<void> {
     credentials: firstOf([saved, dockerConfigSource(dockerConfigPath(), log)]),
     userAgent: `regscope/${version}`,
     warn: log,
+    cache: openDiskCache(join(app.getPath('userData'), 'cache'), { warn: log }),
   });
   const service = createApiService({ core, credentials: saved, dockerLogins: () => listDockerLogins(dockerConfigPath()), host: 'electron', version, ...(mirror ? { mirror } : {}) });
   const trusted = new TrustedSenders(rendererUrlPrefix);

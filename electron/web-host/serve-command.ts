@@ -5,6 +5,7 @@ import { createApiService } from '../core/api/api-service';
 import { memoryCredentialStore } from '../core/api/app-credential-store';
 import { firstOf } from '../core/credentials/credential';
 import { dockerConfigPath, listDockerLogins } from '../core/credentials/docker-config';
+import { openDiskCache } from '../core/cache/disk-cache';
 import { RegscopeCore } from '../core/regscope-core';
 import type { CliCommand } from '../cli/cli-args';
 import type { CliIo } from '../cli/cli-io';
@@ -33,6 +34,7 @@ export async function runServe(command: ServeCommand, cliCore: RegscopeCore, io:
     credentials: firstOf([saved, (await import('../core/credentials/docker-config')).dockerConfigSource(dockerConfigPath(), io.warn)]),
     userAgent: `regscope/${io.version}`,
     warn: io.warn,
+    ...(command.cacheDir ? { cache: openDiskCache(command.cacheDir, { warn: io.warn }) } : {}),
   });
   const service = createApiService({
     core,

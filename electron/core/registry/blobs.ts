@@ -27,8 +27,22 @@ export interface BlobFacts {
   readonly contentLength?: number;
 }
 
-/** GET an image config blob, verify its digest and parse it (§5 rows 1, 5, 9). */
-export async function getConfig(session: RegistrySession, target: BlobTarget): Promise<ImageConfig> {
+/** Parses verified config bytes (fetched, or read back from the cache). */
+export function parseConfig(bytes: Buffer, target: Pick<BlobTarget, 'digest' | 'display'>): ImageConfig {
+  const where = { stage: 'config' as const, reference: target.display };
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new RegscopeError({ ...where, code: 'invalid-manifest', message: `image config ${target.digest.slice(0, 19)}… is not valid JSON` });
+  }
+  const parsed = imageConfigSchema.safeParse(json);
+  if (!parsed.success) throw new RegscopeError({ ...where, code: 'invalid-manifest', message: `invalid image config: ${describeSchemaError(parsed.error)}` });
+  return parsed.data as ImageConfig;
+}
+
+/** GET an image config blob and verify its digest (§5 rows 5, 9); returns the exact bytes. */
+export async function getConfigBytes(session: RegistrySession, target: BlobTarget): Promise<Buffer> {
   const where = { stage: 'config' as const, reference: target.display };
   const response = await session.request({
     path: `/v2/${target.repository}/blobs/${target.digest}`,
@@ -40,15 +54,7 @@ export async function getConfig(session: RegistrySession, target: BlobTarget): P
   });
   if (response.status !== 200) throw unexpectedAnswer(response, { ...where, doing: `fetching config ${target.digest.slice(0, 19)}…` });
   verifyDigest(response.body, target.digest, { ...where, source: 'the image config' });
-  let json: unknown;
-  try {
-    json = JSON.parse(response.body.toString('utf8'));
-  } catch {
-    throw new RegscopeError({ ...where, code: 'invalid-manifest', message: `image config ${target.digest.slice(0, 19)}… is not valid JSON` });
-  }
-  const parsed = imageConfigSchema.safeParse(json);
-  if (!parsed.success) throw new RegscopeError({ ...where, code: 'invalid-manifest', message: `invalid image config: ${describeSchemaError(parsed.error)}` });
-  return parsed.data as ImageConfig;
+  return response.body;
 }
 
 function factsFrom(headers: Readonly<Record<string, string>>): BlobFacts {

@@ -19,9 +19,11 @@ import { looksLikeHtml, unexpectedAnswer } from './registry-errors';
  */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-export type FetchedManifest =
-  | { readonly kind: 'index'; readonly digest: string; readonly mediaType: string; readonly size: number; readonly index: ImageIndex }
-  | { readonly kind: 'image'; readonly digest: string; readonly mediaType: string; readonly size: number; readonly manifest: ImageManifest };
+/** A verified, parsed manifest, with the exact bytes it was parsed from (for the cache). */
+export type FetchedManifest = (
+  | { readonly kind: 'index'; readonly index: ImageIndex }
+  | { readonly kind: 'image'; readonly manifest: ImageManifest }
+) & { readonly digest: string; readonly mediaType: string; readonly size: number; readonly bytes: Buffer };
 
 export interface ManifestTarget {
   readonly repository: string;
@@ -91,12 +93,12 @@ export function parseManifest(bytes: Buffer, contentType: string | undefined, di
   if (isIndexMediaType(mediaType) || (!mediaType && looksLikeIndex)) {
     const parsed = indexSchema.safeParse(json);
     if (!parsed.success) throw new RegscopeError({ ...where, code: 'invalid-manifest', message: `invalid index: ${describeSchemaError(parsed.error)}` });
-    return { kind: 'index', digest, mediaType: mediaType ?? 'application/vnd.oci.image.index.v1+json', size: bytes.byteLength, index: parsed.data };
+    return { kind: 'index', digest, mediaType: mediaType ?? 'application/vnd.oci.image.index.v1+json', size: bytes.byteLength, bytes, index: parsed.data };
   }
   if (isImageManifestMediaType(mediaType) || (!mediaType && Array.isArray(body.layers))) {
     const parsed = imageManifestSchema.safeParse(json);
     if (!parsed.success) throw new RegscopeError({ ...where, code: 'invalid-manifest', message: `invalid manifest: ${describeSchemaError(parsed.error)}` });
-    return { kind: 'image', digest, mediaType: mediaType ?? 'application/vnd.oci.image.manifest.v1+json', size: bytes.byteLength, manifest: parsed.data };
+    return { kind: 'image', digest, mediaType: mediaType ?? 'application/vnd.oci.image.manifest.v1+json', size: bytes.byteLength, bytes, manifest: parsed.data };
   }
   throw new RegscopeError({ ...where, code: 'unsupported-media-type', message: `unsupported manifest type ${String(mediaType ?? 'none').slice(0, 100)}` });
 }

@@ -38,7 +38,7 @@ async function layersOf(access: RegistryAccess, repository: string, manifest: Im
       // A foreign layer is not in the registry: its date comes from urls[0]; without urls, nothing.
       const facts = foreign
         ? layer.urls?.[0]
-          ? await access.foreignLayerFacts(layer.urls[0], display, signal)
+          ? await access.foreignLayerFacts(layer.urls[0], layer.digest, display, signal)
           : {}
         : await access.blobFacts(repository, layer.digest, display, signal);
       return {
