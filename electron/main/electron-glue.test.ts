@@ -217,3 +217,12 @@ describe('deep links, window state and menu', () => {
     expect(routes).toEqual(['#/']);
   });
 });
+
+describe('printToPdf in the desktop host', () => {
+  it('returns the window PDF as base64 with a safe file name', async () => {
+    const { createApiService } = await import('../core/api/api-service');
+    const { memoryCredentialStore } = await import('../core/api/app-credential-store');
+    const service = createApiService({ core: {} as never, credentials: memoryCredentialStore(), host: 'electron', version: 't', printToPdf: async () => Buffer.from('%PDF-1.7') });
+    expect(await service.printToPdf({ fileName: '../etc/python:3.12' })).toEqual({ base64: Buffer.from('%PDF-1.7').toString('base64'), fileName: 'etc_python_3.12.pdf', mimeType: 'application/pdf' });
+  });
+});

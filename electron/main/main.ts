@@ -80,7 +80,18 @@ async function start(): Promise<void> {
     warn: log,
     cache: openDiskCache(join(app.getPath('userData'), 'cache'), { warn: log }),
   });
-  const service = createApiService({ core, credentials: saved, dockerLogins: () => listDockerLogins(dockerConfigPath()), host: 'electron', version, ...(mirror ? { mirror } : {}) });
+  const service = createApiService({
+    core,
+    credentials: saved,
+    dockerLogins: () => listDockerLogins(dockerConfigPath()),
+    host: 'electron',
+    version,
+    ...(mirror ? { mirror } : {}),
+    printToPdf: async () => {
+      if (!mainWindow) throw new Error('no window to print');
+      return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    },
+  });
   const trusted = new TrustedSenders(rendererUrlPrefix);
   registerApi(ipcMain, service, trusted, log);
   Menu.setApplicationMenu(

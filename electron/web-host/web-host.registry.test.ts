@@ -107,6 +107,12 @@ describe('the API over HTTP', () => {
     expect((await api('inspect', { reference: ref })).json.error?.code).toBe('auth-required');
   });
 
+  it("printToPdf says to use the browser's print dialog", async () => {
+    const { json } = await api('printToPdf', { fileName: 'python' });
+    expect(json.error).toMatchObject({ code: 'invalid-argument', stage: 'export' });
+    expect(json.error?.message).toContain('Save as PDF');
+  });
+
   it.each([
     ['an unknown method', 'shell', {}, 'unknown method'],
     ['a wrong argument', 'inspect', { reference: 7 }, 'invalid arguments'],

@@ -62,6 +62,6 @@ describe('createHttpApi', () => {
 
   it('exposes every method of the contract', () => {
     const api = createHttpApi({ fetch: async () => jsonResponse({ ok: true, value: null }) });
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelJob', 'exportReport', 'inspect', 'job', 'rateLimit', 'registries', 'signIn', 'signOut', 'startJob', 'tagSummary']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelJob', 'exportReport', 'inspect', 'job', 'printToPdf', 'rateLimit', 'registries', 'signIn', 'signOut', 'startJob', 'tagSummary']);
   });
 });

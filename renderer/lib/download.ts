@@ -3,7 +3,18 @@
  * anchor with `download`. Works in the web host and in Electron (which shows its save dialog).
  */
 export function downloadText(text: string, fileName: string, mimeType: string): void {
-  const blob = new Blob([text], { type: mimeType || 'text/plain' });
+  downloadBlob(new Blob([text], { type: mimeType || 'text/plain' }), fileName);
+}
+
+/** Saves a base64 file the host made (a PDF). */
+export function downloadBase64(base64: string, fileName: string, mimeType: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  downloadBlob(new Blob([bytes], { type: mimeType }), fileName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

@@ -55,6 +55,7 @@ export function createFakeApi(overrides: Partial<RegscopeApi> = {}): RegscopeApi
     signIn: async ({ registry, username }) => ok({ registry, username, source: 'regscope' }),
     signOut: async ({ registry }) => ok({ registry }),
     rateLimit: async () => ok(null),
+    printToPdf: async ({ fileName }) => ok({ base64: 'JVBERi0=', fileName: `${fileName}.pdf`, mimeType: 'application/pdf' }),
   };
   const api = { ...base, ...overrides };
   const recorded = {} as Record<ApiMethod, unknown>;

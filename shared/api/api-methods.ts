@@ -15,6 +15,7 @@ export const API_METHOD_NAMES = [
   'signIn',
   'signOut',
   'rateLimit',
+  'printToPdf',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -44,6 +44,8 @@ export const apiArgs = {
   signOut: z.object({ registry: text(512) }).strict(),
   /** Docker Hub's pull budget as last seen (or null). */
   rateLimit: z.object({ registry: text(512) }).strict(),
+  /** The page as a PDF (desktop app: Electron's printToPDF). The web host answers that the browser's print dialog does it. */
+  printToPdf: z.object({ fileName: text(200) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -95,6 +97,13 @@ export interface ExportedReport {
   readonly mimeType: string;
 }
 
+/** A binary file made by the host (a PDF), base64-encoded to cross IPC and HTTP as JSON. */
+export interface SavedBinary {
+  readonly base64: string;
+  readonly fileName: string;
+  readonly mimeType: string;
+}
+
 /** A registry the app has credentials for. Never the secret itself. */
 export interface RegistryLogin {
   readonly registry: string;
@@ -124,6 +133,7 @@ export interface ApiResults {
   signIn: RegistryLogin;
   signOut: { readonly registry: string };
   rateLimit: RateLimitView | null;
+  printToPdf: SavedBinary;
 }
 
 /** Errors are data: every call answers with one of these. */

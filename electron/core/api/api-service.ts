@@ -26,6 +26,8 @@ export interface ApiServiceOptions {
   readonly version: string;
   readonly mirror?: string;
   readonly now?: () => Date;
+  /** The host's PDF printer (Electron: the window's printToPDF); absent in the web host. */
+  readonly printToPdf?: () => Promise<Buffer>;
 }
 
 export function createApiService(options: ApiServiceOptions): ApiService & { dispose(): void } {
@@ -144,6 +146,15 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
     rateLimit: async ({ registry }) => {
       const info = core.rateLimit(isDockerHub(registry) ? 'docker.io' : registry);
       return info ? { limit: info.limit, remaining: info.remaining, ...(info.windowSeconds ? { windowSeconds: info.windowSeconds } : {}), observedAt: info.observedAt } : null;
+    },
+
+    printToPdf: async ({ fileName }) => {
+      if (!options.printToPdf) {
+        throw new RegscopeError({ code: 'invalid-argument', stage: 'export', message: "in a browser, use the browser's print dialog and choose Save as PDF" });
+      }
+      const pdf = await options.printToPdf();
+      const safe = fileName.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').replace(/\.pdf$/i, '') || 'regscope-report';
+      return { base64: pdf.toString('base64'), fileName: `${safe}.pdf`, mimeType: 'application/pdf' };
     },
 
     dispose: () => jobs.cancelAll(),

@@ -3,7 +3,9 @@ import type { ApiArgs, ExportedReport } from '../../../shared/api/contract';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useExportReport } from '../../hooks/use-export-report';
 import { copyText } from '../../lib/clipboard';
-import { downloadText } from '../../lib/download';
+import { useAppInfo } from '../../hooks/use-app-info';
+import { usePrintToPdf } from '../../hooks/use-print-to-pdf';
+import { downloadBase64, downloadText } from '../../lib/download';
 
 type Format = ApiArgs<'exportReport'>['format'];
 type Style = ApiArgs<'exportReport'>['style'];
@@ -22,6 +24,8 @@ interface MenuItem {
  */
 export function ExportMenu({ reference }: { readonly reference: string }) {
   const exporter = useExportReport();
+  const pdf = usePrintToPdf();
+  const host = useAppInfo().data?.host;
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<string>();
   const menu = useRef<HTMLDivElement>(null);
@@ -44,16 +48,33 @@ export function ExportMenu({ reference }: { readonly reference: string }) {
     { id: 'current', label: 'repo-info markdown', detail: 'current style (Platforms: N)', run: () => save('repo-info', 'current') },
     { id: 'json', label: 'JSON', detail: 'versioned report schema', run: () => save('json', 'current') },
     { id: 'html', label: 'HTML', detail: 'self-contained page', run: () => save('html', 'current') },
-    {
-      id: 'print',
-      label: 'Print / PDF',
-      detail: 'this page, print layout',
-      run: () => {
-        setOpen(false);
-        // Let the menu close before the print dialog snapshots the page.
-        setTimeout(() => window.print(), 50);
-      },
-    },
+    host === 'electron'
+      ? {
+          id: 'print',
+          label: 'Save as PDF',
+          detail: 'this page, print layout',
+          run: () => {
+            setOpen(false);
+            setStatus(undefined);
+            // The desktop app prints the page itself (printToPDF) and saves the file.
+            pdf.mutate(reference.replace(/[/:@]+/g, '_'), {
+              onSuccess: (file) => {
+                downloadBase64(file.base64, file.fileName, file.mimeType);
+                setStatus(`Saved ${file.fileName}`);
+              },
+            });
+          },
+        }
+      : {
+          id: 'print',
+          label: 'Print / PDF',
+          detail: "this page, print layout (choose Save as PDF)",
+          run: () => {
+            setOpen(false);
+            // Let the menu close before the print dialog snapshots the page.
+            setTimeout(() => window.print(), 50);
+          },
+        },
     {
       id: 'copy',
       label: 'Copy',
@@ -132,6 +153,11 @@ export function ExportMenu({ reference }: { readonly reference: string }) {
       {exporter.isError && (
         <span className="menu-error">
           <ErrorPanel compact error={exporter.error} reference={reference} onRetry={() => lastRun.current?.()} />
+        </span>
+      )}
+      {pdf.isError && (
+        <span className="menu-error">
+          <ErrorPanel compact error={pdf.error} reference={reference} />
         </span>
       )}
     </span>
