@@ -50,7 +50,12 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
         mediaType: facts.mediaType,
         platforms: images.map((entry) =>
           entry.platform
-            ? formatPlatform({ os: entry.platform.os, architecture: entry.platform.architecture, ...(entry.platform.variant ? { variant: entry.platform.variant } : {}) })
+            ? formatPlatform({
+                os: entry.platform.os,
+                architecture: entry.platform.architecture,
+                ...(entry.platform.variant ? { variant: entry.platform.variant } : {}),
+                ...(entry.platform['os.version'] ? { osVersion: entry.platform['os.version'] } : {}),
+              })
             : 'single manifest',
         ),
         sizes: images.map((entry) => entry.size),
@@ -85,10 +90,12 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
         try {
           await core.reports(references, {
             signal,
-            onProgress: (done, _total, outcome) => {
-              status.done = done;
+            onProgress: (_done, _total, outcome) => {
+              // Tags stopped by a cancel are neither done nor failed.
+              if (!outcome.ok && outcome.error.code === 'cancelled') return;
               if (outcome.ok) reports.push(outcome.report);
               else failures.push(outcome.error);
+              status.done = reports.length + failures.length;
               status.failures = [...failures];
             },
           });
@@ -109,7 +116,7 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
     },
 
     cancelJob: async ({ jobId }) => {
-      const status = jobs.cancel(jobId);
+      const status = await jobs.cancel(jobId);
       if (!status) throw new RegscopeError(unknownJob(jobId));
       return status;
     },

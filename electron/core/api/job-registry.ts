@@ -14,8 +14,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface Job {
   status: Mutable<JobStatus>;
   controller: AbortController;
+  /** Settles when the work has stopped (after a cancel: once it stored what it had finished). */
+  settled: Promise<void>;
   finishedAt?: number;
 }
+
+/** How long a cancel waits for the work to wind down and hand over its partial result. */
+const CANCEL_GRACE_MS = 5_000;
 
 const KEEP_FINISHED_MS = 10 * 60_000;
 const MAX_JOBS = 100;
@@ -29,17 +34,19 @@ export class JobRegistry {
   start(kind: JobStatus['kind'], work: (status: Mutable<JobStatus>, signal: AbortSignal) => Promise<void>): string {
     this.prune();
     const jobId = randomUUID();
-    const job: Job = { status: { jobId, kind, state: 'running', done: 0 }, controller: new AbortController() };
+    const controller = new AbortController();
+    const status: Mutable<JobStatus> = { jobId, kind, state: 'running', done: 0 };
+    const job: Job = { status, controller, settled: Promise.resolve() };
     this.jobs.set(jobId, job);
-    work(job.status, job.controller.signal).then(
+    job.settled = work(status, controller.signal).then(
       () => {
-        if (job.status.state === 'running') job.status.state = 'done';
+        if (status.state === 'running') status.state = controller.signal.aborted ? 'cancelled' : 'done';
         job.finishedAt = Date.now();
       },
       (error: unknown) => {
-        if (job.status.state === 'running') {
-          job.status.state = job.controller.signal.aborted ? 'cancelled' : 'failed';
-          if (!job.controller.signal.aborted) job.status.error = toErrorData(error, { stage: kind === 'tags' ? 'tags' : 'export' });
+        if (status.state === 'running') {
+          status.state = controller.signal.aborted ? 'cancelled' : 'failed';
+          if (!controller.signal.aborted) status.error = toErrorData(error, { stage: kind === 'tags' ? 'tags' : 'export' });
         }
         job.finishedAt = Date.now();
       },
@@ -53,21 +60,27 @@ export class JobRegistry {
     return job ? { ...job.status } : undefined;
   }
 
-  /** Cancels a running job (no-op for a finished one) and answers its status. */
-  cancel(jobId: string): JobStatus | undefined {
+  /**
+   * Cancels a running job (no-op for a finished one) and answers its status once the work has
+   * stopped, so the answer already carries what was finished (a partial export).
+   */
+  async cancel(jobId: string): Promise<JobStatus | undefined> {
     const job = this.jobs.get(jobId);
     if (!job) return undefined;
     if (job.status.state === 'running') {
-      job.status.state = 'cancelled';
       job.controller.abort();
-      job.finishedAt = Date.now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([job.settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, CANCEL_GRACE_MS)))]);
+      clearTimeout(timer);
+      if (job.status.state === 'running' || job.status.state === 'done') job.status.state = 'cancelled';
+      job.finishedAt ??= Date.now();
     }
     return { ...job.status };
   }
 
-  /** Cancels everything (app quit). */
+  /** Cancels everything (app quit) without waiting. */
   cancelAll(): void {
-    for (const id of this.jobs.keys()) this.cancel(id);
+    for (const job of this.jobs.values()) if (job.status.state === 'running') job.controller.abort();
   }
 
   private prune(): void {

@@ -24,7 +24,7 @@ export function SharedBytesBar({ comparison, labelA, labelB }: { readonly compar
       <ul className="shared-legend">
         {parts.map((part) => (
           <li key={part.key}>
-            <span className={`swatch ${part.className}`} /> {part.label}: <strong>{formatBytes(part.bytes)}</strong> <span className="muted">({part.layers} layers, {Math.round(percent(part.bytes))}%)</span>
+            <span className={`swatch ${part.className}`} /> {part.label}: <strong>{formatBytes(part.bytes)}</strong> <span className="muted">({part.layers} {part.layers === 1 ? 'layer' : 'layers'}, {Math.round(percent(part.bytes))}%)</span>
           </li>
         ))}
       </ul>
