@@ -6,7 +6,7 @@ import { RegistrySession } from './auth/registry-session';
 import { TokenCache } from './auth/token-cache';
 import type { Credential, CredentialSource } from './credentials/credential';
 import { headManifest } from './registry/manifests';
-import { unexpectedAnswer } from './registry/registry-errors';
+import { looksLikeHtml, unexpectedAnswer } from './registry/registry-errors';
 import type { Descriptor } from '../../shared/image/manifest-schemas';
 import { parseMirror, resolveEndpoint } from './registry/endpoints';
 import { Memo } from './registry/memo';
@@ -115,7 +115,7 @@ export class RegscopeCore {
   async report(reference: string | ImageReference, options: { signal?: AbortSignal } = {}): Promise<TagReport> {
     const ref = typeof reference === 'string' ? parseReference(reference) : reference;
     try {
-      return await collectTag(this.accessFor(ref.registry, new Map()), ref, options);
+      return await collectTag(this.accessFor(ref.registry, new Map()), ref, { ...options, warn: this.warn });
     } catch (error) {
       throw error instanceof RegscopeError ? error.withReference(typeof reference === 'string' ? reference : familiarRepository(ref)) : error;
     }
@@ -137,7 +137,7 @@ export class RegscopeCore {
         let outcome: ReportOutcome;
         try {
           const ref = parseReference(text);
-          const report = await collectTag(this.accessFor(ref.registry, memos), ref, options.signal ? { signal: options.signal } : {});
+          const report = await collectTag(this.accessFor(ref.registry, memos), ref, { warn: this.warn, ...(options.signal ? { signal: options.signal } : {}) });
           outcome = { ok: true, reference: text, report };
         } catch (error) {
           outcome = { ok: false, reference: text, error: toErrorData(error, { stage: 'manifest', reference: text }) };
@@ -157,7 +157,11 @@ export class RegscopeCore {
   async tags(repository: string, options: { signal?: AbortSignal; onPage?: (tagsSoFar: readonly string[]) => void } = {}): Promise<TagListing> {
     const ref = parseRepository(repository);
     const display = familiarRepository(ref);
-    return listTags(this.session(ref.registry), { repository: ref.repository, display, ...options });
+    try {
+      return await listTags(this.session(ref.registry), { repository: ref.repository, display, ...options });
+    } catch (error) {
+      throw error instanceof RegscopeError ? error.withReference(display) : error;
+    }
   }
 
   /**
@@ -197,7 +201,13 @@ export class RegscopeCore {
     const endpoint = resolveEndpoint(registry, { ...(this.mirror ? { mirror: this.mirror } : {}), outbound: this.http.outbound });
     const session = new RegistrySession(this.http, endpoint.baseUrl, endpoint.credentialHost, { get: async () => credential }, new TokenCache());
     const response = await session.request({ path: '/v2/', method: 'GET', scope: '', maxBodyBytes: 64 * 1024, stage: 'auth', reference: registry });
-    if (response.status !== 200) throw unexpectedAnswer(response, { stage: 'auth', reference: registry, doing: 'checking the sign-in' });
+    if (response.status !== 200 || looksLikeHtml(response)) throw unexpectedAnswer(response, { stage: 'auth', reference: registry, doing: 'checking the sign-in' });
+    // A captive portal answers 200 to anything: a registry's /v2/ answers JSON (`{}`).
+    try {
+      if (response.body.length > 0) JSON.parse(response.body.toString('utf8'));
+    } catch {
+      throw new RegscopeError({ code: 'not-a-registry', stage: 'auth', reference: registry, status: 200, message: `${endpoint.baseUrl.host} did not answer /v2/ like a registry` });
+    }
   }
 
   /** After a sign-in or sign-out: sessions of that registry look their credentials up again. */

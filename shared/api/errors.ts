@@ -1,3 +1,5 @@
+import { printable } from '../format/printable';
+
 /**
  * Errors as data: what crosses every boundary (IPC, HTTP, CLI) is `{code, message, stage}`, never a
  * stack trace. Custom Error subclasses do not survive structured cloning, a code the UI can switch
@@ -59,13 +61,19 @@ export interface ErrorData {
   readonly retryAt?: string;
 }
 
-/** An error the core throws on purpose; everything else is a bug and becomes `internal`. */
+/**
+ * An error the core throws on purpose; everything else is a bug and becomes `internal`.
+ *
+ * Messages often quote what a registry sent (a media type, a JSON key): every message and reference
+ * is made printable here, once, so no terminal escape or direction override reaches a user.
+ */
 export class RegscopeError extends Error {
   readonly data: ErrorData;
   constructor(data: ErrorData, options?: { cause?: unknown }) {
-    super(data.message, options);
+    const safe: ErrorData = { ...data, message: printable(data.message, 1000), ...(data.reference !== undefined ? { reference: printable(data.reference, 300) } : {}) };
+    super(safe.message, options);
     this.name = 'RegscopeError';
-    this.data = data;
+    this.data = safe;
   }
   /** The same error, now naming the reference it was for (the first one named wins). */
   withReference(reference: string): RegscopeError {
@@ -82,7 +90,7 @@ export function toErrorData(error: unknown, fallback: { stage: ErrorStage; refer
   if (error instanceof Error && error.name === 'AbortError') {
     return { code: 'cancelled', message: 'the operation was cancelled', ...fallback };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = printable(error instanceof Error ? error.message : String(error), 1000);
   return { code: 'internal', message: message || 'unexpected failure', ...fallback };
 }
 

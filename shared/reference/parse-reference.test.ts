@@ -1,3 +1,4 @@
+import { printable } from '../format/printable';
 import { describe, expect, it } from 'vitest';
 import { RegscopeError } from '../api/errors';
 import { MAX_REFERENCE_LENGTH, parseReference, parseRepository } from './parse-reference';
@@ -163,7 +164,8 @@ describe('parseReference: invalid references', () => {
     const error = thrown(() => parseReference(input));
     expect(error.data.code).toBe('invalid-reference');
     expect(error.data.stage).toBe('reference');
-    expect(error.data.reference).toBe(input);
+    // Echoed back printable: a newline or NUL in the input shows as `?`, never raw.
+    expect(error.data.reference).toBe(printable(input));
     expect(error.data.message).toContain(message);
   });
 

@@ -1,4 +1,5 @@
 import { RegscopeError } from '../api/errors';
+import { printable } from '../format/printable';
 
 /**
  * An error about something a registry sent during authentication (a header, a scope).
@@ -10,7 +11,7 @@ export function authProtocolError(message: string): RegscopeError {
   return new RegscopeError({ code: 'registry-error', stage: 'auth', message });
 }
 
-/** Shortens a piece of registry-sent text before it goes into a message. */
+/** Shortens a piece of registry-sent text (and makes it printable) before it goes into a message. */
 export function clipText(text: string, max = 120): string {
-  return text.length <= max ? text : `${text.slice(0, max)}…`;
+  return printable(text, max);
 }

@@ -12,6 +12,7 @@ describe('tokenExpiry', () => {
     ['absurd expires_in is capped at a day', 1e12, undefined, NOW + 86_400_000],
     ['issued_at in the past counts from then', 300, '2025-12-31T23:59:00Z', NOW - 60_000 + 300_000],
     ['issued_at in the future counts from receipt', 300, '2099-01-01T00:00:00Z', NOW + 300_000],
+    ['an answer already expired on arrival counts from receipt', 300, '2025-01-01T00:00:00Z', NOW + 300_000],
     ['garbage issued_at counts from receipt', 300, 'yesterday', NOW + 300_000],
   ])('%s', (_label, expiresIn, issuedAt, expected) => {
     expect(tokenExpiry(expiresIn, issuedAt, NOW)).toBe(expected);

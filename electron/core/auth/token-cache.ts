@@ -19,7 +19,9 @@ export function tokenExpiry(expiresIn: unknown, issuedAt: unknown, receivedAt: n
   const seconds = typeof expiresIn === 'number' && Number.isFinite(expiresIn) ? expiresIn : MIN_LIFETIME_S;
   const lifetime = Math.min(MAX_LIFETIME_S, Math.max(MIN_LIFETIME_S, seconds));
   let issued = typeof issuedAt === 'string' ? Date.parse(issuedAt) : Number.NaN;
-  if (Number.isNaN(issued) || issued > receivedAt) issued = receivedAt;
+  // Missing, in the future (clock skew) or already expired on arrival: count from receipt, as
+  // regclient does, so a skewed token server does not make every request fetch a new token.
+  if (Number.isNaN(issued) || issued > receivedAt || issued + lifetime * 1000 <= receivedAt) issued = receivedAt;
   return issued + lifetime * 1000;
 }
 

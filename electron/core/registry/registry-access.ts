@@ -2,7 +2,8 @@ import type { ImageConfig } from '../../../shared/image/image-report';
 import type { RegistrySession } from '../auth/registry-session';
 import type { ContentCache } from '../cache/content-cache';
 import type { HttpClient } from '../transport/http-client';
-import { getConfigBytes, headBlob, headForeignLayer, parseConfig, type BlobFacts } from './blobs';
+import { getConfigBytes, headBlob, headForeignLayer, MAX_CONFIG_BYTES, parseConfig, type BlobFacts } from './blobs';
+import { checkDeclaredSize, checkReceivedSize } from './declared-size';
 import { getManifest, headManifest, parseManifest, type FetchedManifest } from './manifests';
 import { Memo } from './memo';
 
@@ -16,7 +17,8 @@ import { Memo } from './memo';
  */
 export interface RegistryAccess {
   manifest(repository: string, reference: string, display: string, signal?: AbortSignal): Promise<FetchedManifest | 'missing'>;
-  config(repository: string, digest: string, display: string, signal?: AbortSignal): Promise<ImageConfig>;
+  /** The image config of a manifest's `config` descriptor; its size is checked before and after. */
+  config(repository: string, descriptor: { readonly digest: string; readonly size: number }, display: string, signal?: AbortSignal): Promise<ImageConfig>;
   blobFacts(repository: string, digest: string, display: string, signal?: AbortSignal): Promise<BlobFacts>;
   foreignLayerFacts(url: string, digest: string, display: string, signal?: AbortSignal): Promise<BlobFacts>;
 }
@@ -80,11 +82,13 @@ export function memoizedAccess(session: RegistrySession, http: HttpClient, warn:
       isDigest(reference)
         ? immutable.get(`manifest ${registry}${repository}@${reference}`, () => byDigest(repository, reference, display, signal))
         : byTag(repository, reference, display, signal),
-    config: (repository, digest, display, signal) =>
+    config: (repository, { digest, size }, display, signal) =>
       immutable.get(`config ${registry}${repository}@${digest}`, async () => {
+        checkDeclaredSize(size, MAX_CONFIG_BYTES, { what: 'image config', digest, display });
         const cached = await cache?.getBytes(digest);
         if (cached) return parseConfig(cached.bytes, { digest, display });
         const bytes = await getConfigBytes(session, { repository, digest, display, ...(signal ? { signal } : {}) });
+        checkReceivedSize(bytes.length, size, { what: 'image config', digest, display, stage: 'config' });
         const config = parseConfig(bytes, { digest, display });
         put(cache?.putBytes(digest, bytes));
         return config;

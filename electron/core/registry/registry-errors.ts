@@ -28,13 +28,14 @@ export function unexpectedAnswer(response: HttpResponse, what: { stage: ErrorSta
   const host = response.url.host;
   if (response.status === 429) {
     const retryAfter = response.headers['retry-after'];
-    const seconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
+    // A value beyond a year is garbage (and past Date's range it would throw): ignore it.
+    const seconds = retryAfter && /^\d{1,8}$/.test(retryAfter) && Number(retryAfter) <= 366 * 86_400 ? Number(retryAfter) : undefined;
     const retryAt = seconds !== undefined ? new Date(Date.now() + seconds * 1000).toISOString() : undefined;
     return new RegscopeError({ ...where, code: 'rate-limited', message: `${host} is rate limiting requests${retryAt ? `; try again after ${retryAt}` : ''}`, ...(retryAt ? { retryAt } : {}) });
   }
   if (response.status === 403) return new RegscopeError({ ...where, code: 'forbidden', message: `${host} denied access while ${what.doing}` });
-  if (response.status === 404) return new RegscopeError({ ...where, code: 'not-found', message: `${host} has no such ${what.stage === 'tags' ? 'repository' : what.stage}` });
   if (response.status < 300 && looksLikeHtml(response)) return new RegscopeError({ ...where, code: 'not-a-registry', message: `${host} answered with a web page, not a registry API answer` });
+  if (response.status === 404) return new RegscopeError({ ...where, code: 'not-found', message: `${host} has no such ${what.stage === 'tags' ? 'repository' : what.stage}` });
   const detail = registryMessage(response);
   return new RegscopeError({ ...where, code: 'registry-error', message: `${host} answered ${response.status} while ${what.doing}${detail ? ` (${detail})` : ''}` });
 }

@@ -2,7 +2,7 @@ import { RegscopeError } from '../../../shared/api/errors';
 import { isValidTag } from '../../../shared/reference/parse-reference';
 import { parseNextLink } from '../../../shared/registry-protocol/link-header';
 import type { RegistrySession } from '../auth/registry-session';
-import { unexpectedAnswer } from './registry-errors';
+import { looksLikeHtml, unexpectedAnswer } from './registry-errors';
 
 /**
  * Every tag of a repository, following `Link: <…>; rel="next"` pages.
@@ -51,14 +51,17 @@ export async function listTags(session: RegistrySession, options: ListTagsOption
       ...where,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    if (response.status !== 200) throw unexpectedAnswer(response, { ...where, doing: 'listing tags' });
+    if (response.status !== 200 || looksLikeHtml(response)) throw unexpectedAnswer(response, { ...where, doing: 'listing tags' });
     let body: { tags?: unknown };
     try {
       body = JSON.parse(response.body.toString('utf8')) as { tags?: unknown };
     } catch {
       throw new RegscopeError({ ...where, code: 'registry-error', message: `${session.baseUrl.host} sent a tag list that is not JSON` });
     }
-    const pageTags = body?.tags == null ? [] : body.tags;
+    // distribution sends `"tags": null` for a repository whose manifests were all deleted; a body
+    // without the key at all is not a tag list.
+    const hasTags = body !== null && typeof body === 'object' && 'tags' in body;
+    const pageTags = hasTags && body.tags === null ? [] : body?.tags;
     if (!Array.isArray(pageTags)) throw new RegscopeError({ ...where, code: 'registry-error', message: `${session.baseUrl.host} sent a tag list without a "tags" array` });
     let added = 0;
     for (const entry of pageTags) {

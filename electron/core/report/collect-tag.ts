@@ -6,6 +6,8 @@ import { isAttestationEntry } from '../../../shared/platform/platform';
 import type { Platform } from '../../../shared/platform/platform-model';
 import { familiarReference, familiarRepository } from '../../../shared/reference/parse-reference';
 import type { ImageReference } from '../../../shared/reference/reference-model';
+import { checkDeclaredSize, checkReceivedSize } from '../registry/declared-size';
+import { MAX_MANIFEST_BYTES } from '../registry/manifests';
 import type { RegistryAccess } from '../registry/registry-access';
 
 /**
@@ -15,6 +17,17 @@ import type { RegistryAccess } from '../registry/registry-access';
  */
 export interface CollectOptions {
   readonly signal?: AbortSignal;
+  /** Hears about list entries that are skipped (unknown artifact types, nested indexes). */
+  readonly warn?: (message: string) => void;
+}
+
+/**
+ * Which list entries become images. image-spec: an index entry of an unknown media type must be
+ * ignored, not an error, so one artifact beside the images does not hide them. A nested index is
+ * skipped the same way (repo-info died on it; repo-info-format.md §10 leaves the choice to us).
+ */
+function isShownEntry(entry: Descriptor): boolean {
+  return entry.mediaType === undefined || isImageManifestMediaType(entry.mediaType);
 }
 
 function platformOfEntry(descriptor: Descriptor): Platform {
@@ -62,7 +75,7 @@ async function imageOf(
   signal?: AbortSignal,
 ): Promise<PlatformImage> {
   const [config, layers] = await Promise.all([
-    access.config(repository, manifest.config.digest, display, signal),
+    access.config(repository, manifest.config, display, signal),
     layersOf(access, repository, manifest, display, signal),
   ]);
   const entry = facts.entry;
@@ -98,23 +111,21 @@ export async function collectTag(access: RegistryAccess, reference: ImageReferen
     const image = await imageOf(access, ref.repository, display, top.manifest, { digest: top.digest, size: top.size, mediaType: top.mediaType }, signal);
     return { ...base, isIndex: false, images: [image] } satisfies FoundTagReport;
   }
+  const skip = (entry: Descriptor, type: string | undefined) =>
+    options.warn?.(`${display}: skipped list entry ${entry.digest.slice(0, 19)}… (${isIndexMediaType(type) ? 'a nested index' : `unsupported type ${type ?? 'unknown'}`})`);
   const images = await Promise.all(
-    top.index.manifests.map(async (entry) => {
+    top.index.manifests.map(async (entry): Promise<PlatformImage | undefined> => {
+      if (!isShownEntry(entry)) return void skip(entry, entry.mediaType);
+      checkDeclaredSize(entry.size, MAX_MANIFEST_BYTES, { what: 'manifest', digest: entry.digest, display, stage: 'manifest' });
       const child = await access.manifest(ref.repository, entry.digest, display, signal);
       if (child === 'missing') {
         throw new RegscopeError({ code: 'not-found', stage: 'manifest', reference: display, message: `the list names ${entry.digest.slice(0, 19)}… but the registry does not have it` });
       }
-      if (child.kind !== 'image' || (entry.mediaType && !isImageManifestMediaType(entry.mediaType))) {
-        const type = entry.mediaType ?? child.mediaType;
-        throw new RegscopeError({
-          code: 'unsupported-media-type',
-          stage: 'manifest',
-          reference: display,
-          message: isIndexMediaType(type) ? `nested index ${entry.digest.slice(0, 19)}… inside an index is not supported` : `list entry ${entry.digest.slice(0, 19)}… has unsupported type ${type}`,
-        });
-      }
+      checkReceivedSize(child.size, entry.size, { what: 'manifest', digest: entry.digest, display, stage: 'manifest' });
+      if (child.kind !== 'image') return void skip(entry, child.mediaType);
       return imageOf(access, ref.repository, display, child.manifest, { digest: entry.digest, size: child.size, mediaType: child.mediaType, platform: platformOfEntry(entry), entry }, signal);
     }),
   );
-  return { ...base, isIndex: true, ...(top.index.annotations ? { annotations: top.index.annotations } : {}), images } satisfies FoundTagReport;
+  const shown = images.filter((image): image is PlatformImage => image !== undefined);
+  return { ...base, isIndex: true, ...(top.index.annotations ? { annotations: top.index.annotations } : {}), images: shown } satisfies FoundTagReport;
 }

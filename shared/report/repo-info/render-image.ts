@@ -5,6 +5,7 @@ import { mojoJson } from '../../format/mojo-json';
 import { formatRepoInfoSize } from '../../format/size';
 import { dockerfileLines } from '../../history/dockerfile-line';
 import { repoInfoPlatform } from '../../platform/repo-info-platform';
+import { codeSpan, fenceFor, oneLine } from './markdown-safety';
 import type { RepoInfoStyle } from './repo-info-style';
 
 /**
@@ -14,8 +15,8 @@ import type { RepoInfoStyle } from './repo-info-style';
  * `architecture`, so variant and os.version are never shown for it, even when the config has them.
  */
 export function imagePlatformString(image: PlatformImage): string {
-  if (image.fromIndex) return repoInfoPlatform(image.platform);
-  return repoInfoPlatform({ os: image.config.os, architecture: image.config.architecture });
+  if (image.fromIndex) return oneLine(repoInfoPlatform(image.platform));
+  return oneLine(repoInfoPlatform({ os: image.config.os, architecture: image.config.architecture }));
 }
 
 /** Perl truthiness of a string: `undef`, `''` and `'0'` are false. repo-info tests optional lines this way. */
@@ -38,12 +39,12 @@ function totalSize(layers: readonly LayerInfo[]): number {
 
 /** The dockerfile block: `# <date>` and the rebuilt instruction for every history entry (§4). */
 function dockerfileBlock(history: readonly HistoryEntry[], shell: readonly string[] | null | undefined, style: RepoInfoStyle): string[] {
-  const lines = ['```dockerfile'];
+  const body: string[] = [];
   for (const entry of history) {
-    lines.push(`# ${repoInfoDate(entry.created)}`, dockerfileLines(entry.created_by, shell, style));
+    body.push(`# ${repoInfoDate(entry.created)}`, dockerfileLines(entry.created_by, shell, style));
   }
-  lines.push('```');
-  return lines;
+  const fence = fenceFor(body);
+  return [`${fence}dockerfile`, ...body, fence];
 }
 
 /** One `-\t\`digest\`` entry of the Layers list; the bullet lines carry two trailing spaces (§5.1). */
@@ -52,7 +53,7 @@ function layerLines(layer: LayerInfo): string[] {
   // repo-info re-parses the header and prints epoch 0 when it cannot (the `date()` of §5.2).
   if (layer.lastModified !== undefined) lines.push(`\t\tLast Modified: ${reprintHttpDate(layer.lastModified) ?? EPOCH_HTTP_DATE}  `);
   if (layer.size !== undefined) lines.push(`\t\tSize: ${formatRepoInfoSize(layer.size)}  `);
-  lines.push(`\t\tMIME: ${layer.mediaType}`);
+  lines.push(`\t\tMIME: ${oneLine(layer.mediaType)}`);
   return lines;
 }
 
@@ -68,14 +69,14 @@ export function repoInfoImageLines(display: string, pullName: string, image: Pla
   const lines = ['', `### \`${display}\` - ${imagePlatformString(image)}`];
   if (image.fromIndex) lines.push('', '```console', `$ docker pull ${pullName}@${image.digest}`, '```');
   lines.push('');
-  if (perlTrue(image.config.docker_version)) lines.push(`-\tDocker Version: ${image.config.docker_version}`);
+  if (perlTrue(image.config.docker_version)) lines.push(`-\tDocker Version: ${oneLine(image.config.docker_version)}`);
   lines.push(`-\tManifest MIME: \`${manifestMimeLine(image)}\``);
   lines.push(`-\tTotal Size: **${formatRepoInfoSize(totalSize(image.layers))}**  `, '\t(compressed transfer size, not on-disk size)');
-  if (perlTrue(image.configDigest)) lines.push(`-\tImage ID: \`${image.configDigest}\``);
+  if (perlTrue(image.configDigest)) lines.push(`-\tImage ID: ${codeSpan(image.configDigest)}`);
   // Entrypoint needs a non-empty array; Cmd and Shell only need to be there, so `[]` prints `[]` (§3).
-  if (runtime?.Entrypoint != null && runtime.Entrypoint.length > 0) lines.push(`-\tEntrypoint: \`${mojoJson(runtime.Entrypoint)}\``);
-  if (runtime?.Cmd != null) lines.push(`-\tDefault Command: \`${mojoJson(runtime.Cmd)}\``);
-  if (runtime?.Shell != null) lines.push(`-\t\`SHELL\`: \`${mojoJson(runtime.Shell)}\``);
+  if (runtime?.Entrypoint != null && runtime.Entrypoint.length > 0) lines.push(`-\tEntrypoint: ${codeSpan(mojoJson(runtime.Entrypoint))}`);
+  if (runtime?.Cmd != null) lines.push(`-\tDefault Command: ${codeSpan(mojoJson(runtime.Cmd))}`);
+  if (runtime?.Shell != null) lines.push(`-\t\`SHELL\`: ${codeSpan(mojoJson(runtime.Shell))}`);
   lines.push('', ...dockerfileBlock(image.config.history ?? [], runtime?.Shell, style), '', '-\tLayers:');
   for (const layer of image.layers) lines.push(...layerLines(layer));
   return lines;

@@ -1,12 +1,13 @@
 import type { FoundTagReport, TagReport } from '../../image/image-report';
 import { imagePlatformString, repoInfoImageLines } from './render-image';
+import { codeSpan, oneLine } from './markdown-safety';
 import type { RepoInfoOptions } from './repo-info-style';
 
 /** The tag-level part of a found tag: pull command, list media type and the Platforms list (§5.1, §6.1). */
 function tagHeaderLines(report: FoundTagReport, options: RepoInfoOptions): string[] {
   const lines = ['', '```console', `$ docker pull ${report.pullName}@${report.digest}`, '```', ''];
   // Only a list or index has a top-level MIME line; a single manifest goes straight to Platforms (§6.2).
-  if (report.isIndex && report.mediaType) lines.push(`-\tManifest MIME: \`${report.mediaType}\``);
+  if (report.isIndex && report.mediaType) lines.push(`-\tManifest MIME: ${codeSpan(oneLine(report.mediaType))}`);
   // The count, attestations included, appeared with the V-C generator (§1, §9).
   lines.push(options.style === 'current' ? `-\tPlatforms: ${String(report.images.length)}` : '-\tPlatforms:');
   for (const image of report.images) lines.push(`\t-\t${imagePlatformString(image)}`);
