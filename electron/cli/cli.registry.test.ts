@@ -146,3 +146,19 @@ describe('formats and errors as a user meets them', () => {
     expect(tags).toContain('3.8-rc-alpine');
   });
 });
+
+describe('writing the report', () => {
+  it('an --out path that cannot be written is one line naming the export stage and the path', () => {
+    const result = regscope(['report', `${env.anon.host}/library/python:3.11`, '--format', 'json', '--out', '/nonexistent-dir/report.json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('regscope: export: cannot write the report (ENOENT) (/nonexistent-dir/report.json)\n');
+  });
+
+  it('a JSON export of a whole repository streams the same document a single render gives', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'regscope-out-')), 'all.json');
+    const result = regscope(['report', '--all-tags', `${env.anon.host}/acme/many-tags`, '--format', 'json', '--out', out]);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as { reports: Array<{ tag?: string; display: string }> };
+    expect(doc.reports).toHaveLength(catalogue.manyTags.tags.length);
+  });
+});

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { RegscopeError, type ErrorData } from '../../shared/api/errors';
 import type { FoundTagReport, TagReport } from '../../shared/image/image-report';
 import { testRegistries } from '../../e2e/registry/provided-context';
 import { explicitCredential } from './credentials/credential';
 import { RegscopeCore, type CoreOptions } from './regscope-core';
+import { errorDataOf } from './testing/error-data-of';
 
 /**
  * The registry core against the real test registry (distribution 2.8): anonymous, htpasswd, token
@@ -25,15 +25,6 @@ function found(report: TagReport): FoundTagReport {
   return report;
 }
 
-async function failure(promise: Promise<unknown>): Promise<ErrorData> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RegscopeError) return error.data;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('a multi-arch tag on the anonymous registry', () => {
   it('reads every platform in list order with its layers, config and digest', async () => {
@@ -73,7 +64,7 @@ describe('a multi-arch tag on the anonymous registry', () => {
   });
 
   it('an unreachable registry names the stage, the host and the reference', async () => {
-    const data = await failure(core({ retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).report('127.0.0.1:1/acme/app:1'));
+    const data = await errorDataOf(core({ retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).report('127.0.0.1:1/acme/app:1'));
     expect(data).toMatchObject({ code: 'unreachable', stage: 'manifest', reference: '127.0.0.1:1/acme/app:1' });
     expect(data.message).toContain('127.0.0.1:1');
   });
@@ -125,11 +116,11 @@ describe('auth', () => {
   });
 
   it('basic: without credentials says sign-in is required', async () => {
-    expect(await failure(core().report(`${env.basic.host}/library/python:3.11`))).toMatchObject({ code: 'auth-required', stage: 'auth', reference: `${env.basic.host}/library/python:3.11` });
+    expect(await errorDataOf(core().report(`${env.basic.host}/library/python:3.11`))).toMatchObject({ code: 'auth-required', stage: 'auth', reference: `${env.basic.host}/library/python:3.11` });
   });
 
   it('basic: wrong credentials are refused, naming the user', async () => {
-    const data = await failure(core({ credentials: explicitCredential(env.basic.host, { username, password: 'wrong', source: 'test' }) }).report(`${env.basic.host}/library/python:3.11`));
+    const data = await errorDataOf(core({ credentials: explicitCredential(env.basic.host, { username, password: 'wrong', source: 'test' }) }).report(`${env.basic.host}/library/python:3.11`));
     expect(data).toMatchObject({ code: 'auth-failed', stage: 'auth' });
     expect(data.message).toContain(username);
     expect(data.message).not.toContain('wrong');
@@ -146,15 +137,15 @@ describe('auth', () => {
   it('token: with credentials, and wrong credentials fail at the token server', async () => {
     const good = found(await core({ credentials: explicitCredential(env.token.host, { username, password, source: 'test' }) }).report(`${env.token.host}/acme/buildx-app:v1`));
     expect(good.images).toHaveLength(4);
-    const data = await failure(core({ credentials: explicitCredential(env.token.host, { username, password: 'nope', source: 'test' }) }).report(`${env.token.host}/acme/buildx-app:v1`));
+    const data = await errorDataOf(core({ credentials: explicitCredential(env.token.host, { username, password: 'nope', source: 'test' }) }).report(`${env.token.host}/acme/buildx-app:v1`));
     expect(data).toMatchObject({ code: 'auth-failed', stage: 'auth' });
   });
 
   it('checkLogin accepts good and refuses bad credentials', async () => {
     await expect(core().checkLogin(env.basic.host, { username, password, source: 'test' })).resolves.toBeUndefined();
-    expect(await failure(core().checkLogin(env.basic.host, { username, password: 'bad', source: 'test' }))).toMatchObject({ code: 'auth-failed' });
+    expect(await errorDataOf(core().checkLogin(env.basic.host, { username, password: 'bad', source: 'test' }))).toMatchObject({ code: 'auth-failed' });
     await expect(core().checkLogin(env.token.host, { username, password, source: 'test' })).resolves.toBeUndefined();
-    expect(await failure(core().checkLogin(env.token.host, { username, password: 'bad', source: 'test' }))).toMatchObject({ code: 'auth-failed' });
+    expect(await errorDataOf(core().checkLogin(env.token.host, { username, password: 'bad', source: 'test' }))).toMatchObject({ code: 'auth-failed' });
   });
 });
 

@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RegscopeError } from '../../../shared/api/errors';
 import { MediaType } from '../../../shared/image/media-types';
 import { parseManifest } from './manifests';
+import { errorDataOf } from '../testing/error-data-of';
 
 const realWorld = fileURLToPath(new URL('../../../../shared/fixtures/real-world/', import.meta.url));
 const read = (file: string) => readFileSync(`${realWorld}${file}`);
 const D = 'sha256:' + 'a'.repeat(64);
 
-function failure(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RegscopeError) return error.data;
-    throw error;
-  }
-  throw new Error('expected a RegscopeError');
-}
 
 describe('parseManifest on real registry documents', () => {
   it('reads the 2016 manifest list with its five platforms in order', () => {
@@ -39,8 +30,8 @@ describe('parseManifest on real registry documents', () => {
     expect(parseManifest(read('ubuntu-17.10/amd64-manifest.json'), 'application/octet-stream', D, 'ubuntu').kind).toBe('image');
   });
 
-  it('refuses schema 1 with an explanation', () => {
-    expect(failure(() => parseManifest(read('schema1-httpd-copy/manifest-schema1-signed.json'), MediaType.dockerManifestV1Signed, D, 'httpd'))).toMatchObject({
+  it('refuses schema 1 with an explanation', async () => {
+    expect(await errorDataOf(() => parseManifest(read('schema1-httpd-copy/manifest-schema1-signed.json'), MediaType.dockerManifestV1Signed, D, 'httpd'))).toMatchObject({
       code: 'unsupported-media-type',
       stage: 'manifest',
       reference: 'httpd',
@@ -61,11 +52,11 @@ describe('parseManifest on hostile documents', () => {
     ['an index that also has layers', JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [], layers: [] }), 'invalid-manifest'],
     ['a Helm chart type', JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.cncf.helm.chart.v1' }), 'unsupported-media-type'],
     ['a JSON array', '[]', 'invalid-manifest'],
-  ])('%s → %s', (_label, body, code) => {
-    expect(failure(() => parseManifest(Buffer.from(body), undefined, D, 'acme/app:1'))).toMatchObject({ code, stage: 'manifest', reference: 'acme/app:1' });
+  ])('%s → %s', async (_label, body, code) => {
+    expect(await errorDataOf(() => parseManifest(Buffer.from(body), undefined, D, 'acme/app:1'))).toMatchObject({ code, stage: 'manifest', reference: 'acme/app:1' });
   });
 
-  it('refuses a Content-Type that contradicts the body', () => {
-    expect(failure(() => parseManifest(Buffer.from(JSON.stringify(image)), MediaType.ociIndex, D, 'a'))).toMatchObject({ code: 'invalid-manifest' });
+  it('refuses a Content-Type that contradicts the body', async () => {
+    expect(await errorDataOf(() => parseManifest(Buffer.from(JSON.stringify(image)), MediaType.ociIndex, D, 'a'))).toMatchObject({ code: 'invalid-manifest' });
   });
 });

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegscopeError } from '../../../shared/api/errors';
 import { HttpClient } from './http-client';
+import { errorDataOf } from '../testing/error-data-of';
 
 /**
  * The transport against a scripted loopback server: the things a real registry cannot be made to do
@@ -39,15 +39,6 @@ const client = () => new HttpClient({ outbound: { insecureHosts: [] }, retry: { 
 const get = (c: HttpClient, path: string, extra: Partial<Parameters<HttpClient['send']>[0]> = {}) =>
   c.send({ url: new URL(path, base), method: 'GET', maxBodyBytes: 1024, stage: 'blob', reference: 'acme/app:1', headers: { authorization: 'Bearer secret-token' }, ...extra });
 
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RegscopeError) return error.data;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('redirects', () => {
   it('follows a 307 to another origin without the Authorization header', async () => {
@@ -65,7 +56,7 @@ describe('redirects', () => {
   it('stops a redirect loop with a clear error', async () => {
     routes.set('/loop-a', (_req, res) => res.writeHead(302, { location: '/loop-b' }).end());
     routes.set('/loop-b', (_req, res) => res.writeHead(302, { location: '/loop-a' }).end());
-    expect(await failure(get(client(), '/loop-a'))).toMatchObject({ code: 'redirect-limit', stage: 'blob', reference: 'acme/app:1' });
+    expect(await errorDataOf(get(client(), '/loop-a'))).toMatchObject({ code: 'redirect-limit', stage: 'blob', reference: 'acme/app:1' });
   });
 
   it('stops after ten hops', async () => {
@@ -73,7 +64,7 @@ describe('redirects', () => {
       const n = Number(new URL(req.url ?? '', base).searchParams.get('n') ?? 0);
       res.writeHead(302, { location: `/hop?n=${n + 1}` }).end();
     });
-    expect(await failure(get(client(), '/hop?n=0'))).toMatchObject({ code: 'redirect-limit' });
+    expect(await errorDataOf(get(client(), '/hop?n=0'))).toMatchObject({ code: 'redirect-limit' });
   });
 
   it.each([
@@ -81,7 +72,7 @@ describe('redirects', () => {
     ['ftp://127.0.0.1/x', 'unsafe-url'],
   ])('refuses a redirect to %s', async (location, code) => {
     routes.set('/bad-redirect', (_req, res) => res.writeHead(302, { location }).end());
-    expect(await failure(get(client(), '/bad-redirect'))).toMatchObject({ code });
+    expect(await errorDataOf(get(client(), '/bad-redirect'))).toMatchObject({ code });
   });
 });
 
@@ -91,7 +82,7 @@ describe('bodies', () => {
       res.writeHead(200, { 'content-length': String(10 * 1024 ** 3) });
       res.write('x');
     });
-    expect(await failure(get(client(), '/huge'))).toMatchObject({ code: 'too-large', stage: 'blob' });
+    expect(await errorDataOf(get(client(), '/huge'))).toMatchObject({ code: 'too-large', stage: 'blob' });
   });
 
   it('cuts off an endless chunked body at the cap', async () => {
@@ -100,7 +91,7 @@ describe('bodies', () => {
       const timer = setInterval(() => res.write('x'.repeat(256)), 1);
       res.on('close', () => clearInterval(timer));
     });
-    expect(await failure(get(client(), '/endless'))).toMatchObject({ code: 'too-large' });
+    expect(await errorDataOf(get(client(), '/endless'))).toMatchObject({ code: 'too-large' });
   });
 
   it('a body that stalls ends with a timeout, not a hang', async () => {
@@ -108,7 +99,7 @@ describe('bodies', () => {
       res.writeHead(200, { 'content-length': '100' });
       res.write('partial');
     });
-    expect(await failure(get(client(), '/stall'))).toMatchObject({ code: 'timeout', stage: 'blob' });
+    expect(await errorDataOf(get(client(), '/stall'))).toMatchObject({ code: 'timeout', stage: 'blob' });
   });
 });
 
@@ -139,12 +130,12 @@ describe('retries', () => {
     routes.set('/slow', () => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    expect(await failure(get(client(), '/slow', { signal: controller.signal }))).toMatchObject({ code: 'cancelled' });
+    expect(await errorDataOf(get(client(), '/slow', { signal: controller.signal }))).toMatchObject({ code: 'cancelled' });
   });
 
   it('a refused connection names the host', async () => {
     const c = client();
-    const data = await failure(c.send({ url: new URL('http://127.0.0.1:1/v2/'), method: 'GET', maxBodyBytes: 10, stage: 'ping', reference: 'x' }));
+    const data = await errorDataOf(c.send({ url: new URL('http://127.0.0.1:1/v2/'), method: 'GET', maxBodyBytes: 10, stage: 'ping', reference: 'x' }));
     expect(data).toMatchObject({ code: 'unreachable', stage: 'ping' });
     expect(data.message).toContain('127.0.0.1:1');
   });

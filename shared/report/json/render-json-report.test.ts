@@ -5,7 +5,7 @@ import type { TagReport } from '../../image/image-report';
 import { parseRepoInfoTag } from '../repo-info/testing/parse-repo-info';
 import { tagReportFromParsed } from '../repo-info/testing/tag-report-from-parsed';
 import { attestationImage, buildkitImage, digestOf, missingReport, ociIndexReport, singleManifestReport } from '../testing/report-fixtures';
-import { renderJsonReport } from './render-json-report';
+import { jsonReportDocument, renderJsonReport, renderJsonReportChunks } from './render-json-report';
 
 const SCHEMA = JSON.parse(readFileSync(fileURLToPath(new URL('./report-schema.v1.json', import.meta.url)), 'utf8')) as Schema;
 const README = readFileSync(fileURLToPath(new URL('./README.md', import.meta.url)), 'utf8');
@@ -182,3 +182,18 @@ describe('renderJsonReport', () => {
 function firstReport(document: Record<string, unknown>): Record<string, unknown> {
   return (document.reports as Array<Record<string, unknown>>)[0] ?? {};
 }
+
+describe('renderJsonReportChunks', () => {
+  it.each([
+    ['no reports', 0],
+    ['one report', 1],
+    ['three reports', 3],
+  ])('%s: the chunks are exactly JSON.stringify of the whole document', (_label, count) => {
+    const pool = [ociIndexReport(), singleManifestReport(), missingReport()];
+    const reports = pool.slice(0, count);
+    const meta = { generator: 'regscope test', generatedAt: '2026-01-01T00:00:00.000Z' };
+    const chunks = [...renderJsonReportChunks(reports, meta)];
+    expect(chunks.join('')).toBe(`${JSON.stringify(jsonReportDocument(reports, meta), null, 2)}\n`);
+    expect(chunks.length).toBe(count + 2);
+  });
+});

@@ -150,5 +150,25 @@ export function jsonReportDocument(reports: readonly TagReport[], meta: ReportMe
  * byte-identical except for `generatedAt` and can be diffed.
  */
 export function renderJsonReport(reports: readonly TagReport[], meta: ReportMeta): string {
-  return `${JSON.stringify(jsonReportDocument(reports, meta), null, 2)}\n`;
+  return [...renderJsonReportChunks(reports, meta)].join('');
+}
+
+/**
+ * The same text as `renderJsonReport`, one tag at a time: a 1,000-tag export never holds the whole
+ * document, its string and its bytes at once (the CLI writes the chunks to a stream).
+ */
+export function* renderJsonReportChunks(reports: readonly TagReport[], meta: ReportMeta): Generator<string> {
+  const head = jsonReportDocument([], meta);
+  const { reports: _none, ...fields } = head;
+  const opening = JSON.stringify(fields, null, 2);
+  // `{ …fields }` without its closing brace, then the reports array written entry by entry.
+  yield `${opening.slice(0, -2)},\n  "reports": [`;
+  let first = true;
+  for (const report of reports) {
+    const entry = jsonReportDocument([report], meta).reports[0];
+    const text = JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ');
+    yield `${first ? '\n' : ',\n'}    ${text}`;
+    first = false;
+  }
+  yield reports.length ? '\n  ]\n}\n' : ']\n}\n';
 }
