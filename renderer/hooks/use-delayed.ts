@@ -9,3 +9,17 @@ export function useDelayedTrue(ms: number): boolean {
   }, [ms]);
   return ready;
 }
+
+/** `value`, except that turning true waits `ms` (and never happens if it turns false first). */
+export function useDelayedFlag(value: boolean, ms: number): boolean {
+  const [delayed, setDelayed] = useState(false);
+  useEffect(() => {
+    if (!value) {
+      setDelayed(false);
+      return undefined;
+    }
+    const timer = setTimeout(() => setDelayed(true), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return value && delayed;
+}

@@ -22,6 +22,9 @@ const UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
   ['second', 1],
 ];
 
+/** Made once: a formatter per call costs more than the formatting. */
+const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
 /**
  * `3 days ago`, `in 5 minutes`; empty when `iso` is not a date. Reproducible builds stamp the epoch
  * (or year 1): those read `epoch (reproducible build)` rather than "56 years ago".
@@ -31,9 +34,8 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   if (Number.isNaN(time)) return '';
   if (time <= 0) return 'epoch (reproducible build)';
   const seconds = Math.round((time - now) / 1000);
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second') return RELATIVE.format(Math.trunc(seconds / size), unit);
   }
   return '';
 }

@@ -27,15 +27,17 @@ export interface LayerTreemapProps {
  */
 export function LayerTreemap({ image, images, chips, sharedDigests, selectedLayer, onSelectLayer, onSelectPlatform }: LayerTreemapProps) {
   const [multiples, setMultiples] = useState(false);
-  const [box, width] = useElementWidth<HTMLDivElement>(560);
+  // Drawn once, at the measured width: until the first measurement the box holds a placeholder.
+  const [box, measuredWidth] = useElementWidth<HTMLDivElement>(560);
+  const width = measuredWidth ?? 0;
   const height = Math.round(Math.min(440, Math.max(220, width * 0.55)));
-  const cells = useMemo(() => buildLayerTreemap(image, { width, height, sharedDigests }), [image, width, height, sharedDigests]);
+  const cells = useMemo(() => (measuredWidth === undefined || multiples ? [] : buildLayerTreemap(image, { width, height, sharedDigests })), [image, measuredWidth, multiples, width, height, sharedDigests]);
   const platformCount = chips.length;
   const columns = Math.min(platformCount, width > 900 ? 3 : 2);
   const boxWidth = Math.max(120, Math.floor((width - (columns - 1) * 12) / Math.max(1, columns)));
   const smallMultiples = useMemo(
-    () => (multiples ? buildSmallMultiples(images, { maxWidth: boxWidth, maxHeight: Math.round(boxWidth * 0.6), sharedDigests }) : []),
-    [multiples, images, boxWidth, sharedDigests],
+    () => (multiples && measuredWidth !== undefined ? buildSmallMultiples(images, { maxWidth: boxWidth, maxHeight: Math.round(boxWidth * 0.6), sharedDigests }) : []),
+    [multiples, measuredWidth, images, boxWidth, sharedDigests],
   );
   const sharedCount = image.layers.filter((layer) => sharedDigests.has(layer.digest)).length;
   return (
@@ -50,7 +52,9 @@ export function LayerTreemap({ image, images, chips, sharedDigests, selectedLaye
         )}
       </div>
       <div ref={box} className="treemap-measure">
-        {!multiples ? (
+        {measuredWidth === undefined ? (
+          <div className="treemap-placeholder" aria-hidden="true" />
+        ) : !multiples ? (
           <TreemapSvg cells={cells} width={width} height={height} label={`Layers of ${image.digest} by compressed size`} selectedLayer={selectedLayer} onSelect={(cell) => onSelectLayer(cell.layerIndex)} idPrefix="tm-main" />
         ) : (
           <div className="multiples" style={{ gridTemplateColumns: `repeat(${String(columns)}, ${String(boxWidth)}px)` }}>

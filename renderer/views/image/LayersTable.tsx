@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { formatBytes } from '../../../shared/format/size';
 import type { PlatformImage } from '../../../shared/image/image-report';
 import { buildLayerHistory, type LayerHistoryRow } from '../../../shared/view-models';
@@ -14,23 +15,66 @@ export interface LayersTableProps {
   readonly onSelectLayer: (layerIndex: number) => void;
 }
 
+/** A first guess of a row's height; rows are measured once drawn (long steps are taller). */
+const ROW_ESTIMATE = 34;
+
+/** Whether the page is being printed: the table then draws every row, not only the visible ones. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const on = () => setPrinting(true);
+    const off = () => setPrinting(false);
+    window.addEventListener('beforeprint', on);
+    window.addEventListener('afterprint', off);
+    return () => {
+      window.removeEventListener('beforeprint', on);
+      window.removeEventListener('afterprint', off);
+    };
+  }, []);
+  return printing;
+}
+
 /**
  * Every history step of the image with the layer it made: size (with a bar against the biggest
  * layer), the Dockerfile text, when, and the digest. Selecting a layer (here or in the treemap)
- * highlights its row and scrolls it into view.
+ * highlights its row and scrolls it into view. Virtualized: only the rows in view (and a few
+ * more) exist, so an image of a thousand layers opens as fast as one of ten.
  */
 export function LayersTable({ image, sharedDigests, selectedLayer, onSelectLayer }: LayersTableProps) {
   const history = useMemo(() => buildLayerHistory(image), [image]);
   const [hideEmpty, setHideEmpty] = useState(false);
-  const body = useRef<HTMLTableSectionElement>(null);
-  const biggest = Math.max(1, ...history.rows.map((row) => row.sizeBytes ?? 0));
-  const rows = hideEmpty ? history.rows.filter((row) => !row.emptyLayer) : history.rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const printing = usePrinting();
+  const biggest = useMemo(() => history.rows.reduce((max, row) => Math.max(max, row.sizeBytes ?? 0), 1), [history]);
+  const rows = useMemo(() => (hideEmpty ? history.rows.filter((row) => !row.emptyLayer) : history.rows), [history, hideEmpty]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => rows[index]?.index ?? index,
+    overscan: 8,
+    initialRect: { width: 800, height: 600 },
+  });
 
   useEffect(() => {
-    if (selectedLayer === undefined) return;
-    const row = body.current?.querySelector<HTMLTableRowElement>(`[data-layer-index="${String(selectedLayer)}"]`);
-    row?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [selectedLayer]);
+    if (selectedLayer === undefined) return undefined;
+    const index = rows.findIndex((row) => row.layerIndex === selectedLayer);
+    if (index < 0) return undefined;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Then bring the row (now drawn) into the page's view too, as the table may be off screen.
+    const frame = requestAnimationFrame(() => {
+      const row = scroller.current?.querySelector<HTMLTableRowElement>(`[data-layer-index="${String(selectedLayer)}"]`);
+      row?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [selectedLayer, rows]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const visible = printing ? rows.map((row, index) => ({ row, index })) : items.flatMap((item) => (rows[item.index] === undefined ? [] : [{ row: rows[item.index] as LayerHistoryRow, index: item.index }]));
+  const padTop = printing || first === undefined ? 0 : first.start;
+  const padBottom = printing || last === undefined ? 0 : Math.max(0, virtualizer.getTotalSize() - last.end);
 
   return (
     <section className="panel layers-panel" aria-labelledby="layers-heading">
@@ -46,7 +90,7 @@ export function LayersTable({ image, sharedDigests, selectedLayer, onSelectLayer
           The history and the layer list do not pair up ({image.layers.length} layers, {history.rows.filter((row) => !row.emptyLayer && row.history !== undefined).length} steps that made one); unpaired rows are marked.
         </p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scroller}>
         <table className="layers-table">
           <thead>
             <tr>
@@ -57,10 +101,29 @@ export function LayersTable({ image, sharedDigests, selectedLayer, onSelectLayer
               <th scope="col">Layer</th>
             </tr>
           </thead>
-          <tbody ref={body}>
-            {rows.map((row) => (
-              <LayerRow key={row.index} row={row} biggest={biggest} shared={row.layer !== undefined && sharedDigests.has(row.layer.digest)} selected={row.layerIndex !== undefined && row.layerIndex === selectedLayer} onSelect={onSelectLayer} />
+          <tbody>
+            {padTop > 0 && (
+              <tr className="virtual-pad" aria-hidden="true">
+                <td colSpan={5} style={{ height: padTop }} />
+              </tr>
+            )}
+            {visible.map(({ row, index }) => (
+              <LayerRow
+                key={row.index}
+                row={row}
+                index={index}
+                measure={printing ? undefined : virtualizer.measureElement}
+                biggest={biggest}
+                shared={row.layer !== undefined && sharedDigests.has(row.layer.digest)}
+                selected={row.layerIndex !== undefined && row.layerIndex === selectedLayer}
+                onSelect={onSelectLayer}
+              />
             ))}
+            {padBottom > 0 && (
+              <tr className="virtual-pad" aria-hidden="true">
+                <td colSpan={5} style={{ height: padBottom }} />
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
@@ -68,14 +131,26 @@ export function LayersTable({ image, sharedDigests, selectedLayer, onSelectLayer
   );
 }
 
-function LayerRow({ row, biggest, shared, selected, onSelect }: { readonly row: LayerHistoryRow; readonly biggest: number; readonly shared: boolean; readonly selected: boolean; readonly onSelect: (layerIndex: number) => void }) {
+interface LayerRowProps {
+  readonly row: LayerHistoryRow;
+  /** Position in the shown rows (the virtualizer's index). */
+  readonly index: number;
+  /** The virtualizer's measuring ref (none while printing). */
+  readonly measure: ((element: Element | null) => void) | undefined;
+  readonly biggest: number;
+  readonly shared: boolean;
+  readonly selected: boolean;
+  readonly onSelect: (layerIndex: number) => void;
+}
+
+const LayerRow = memo(function LayerRow({ row, index, measure, biggest, shared, selected, onSelect }: LayerRowProps) {
   const layerIndex = row.layerIndex;
   const classes = ['layer-row', row.emptyLayer ? 'empty' : '', selected ? 'selected' : '', row.mismatch !== undefined ? 'mismatch' : ''].filter(Boolean).join(' ');
   const select = () => {
     if (layerIndex !== undefined) onSelect(layerIndex);
   };
   return (
-    <tr className={classes} data-layer-index={layerIndex} aria-selected={layerIndex === undefined ? undefined : selected} onClick={select}>
+    <tr ref={measure} data-index={index} className={classes} data-layer-index={layerIndex} aria-selected={layerIndex === undefined ? undefined : selected} onClick={select}>
       <td className="num muted">{layerIndex === undefined ? '' : layerIndex + 1}</td>
       <td className="num size-cell">
         {row.emptyLayer ? (
@@ -115,4 +190,4 @@ function LayerRow({ row, biggest, shared, selected, onSelect }: { readonly row: 
       </td>
     </tr>
   );
-}
+});

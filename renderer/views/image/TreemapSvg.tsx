@@ -1,8 +1,11 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TreemapCell } from '../../../shared/view-models';
 
 /** Layer colours: CSS variables per theme (`--tm-0` … `--tm-7`), by layer position. */
 const PALETTE_SIZE = 8;
+/** Half the gap between cells: the background shows between them (cheaper to paint than a stroke per cell). */
+const GAP = 0.5;
+const PALETTE = Array.from({ length: PALETTE_SIZE }, (_, index) => index);
 
 /** What the tooltip shows, and where (relative to the SVG's box). */
 export interface HoveredCell {
@@ -26,70 +29,132 @@ export interface TreemapSvgProps {
   readonly idPrefix: string;
 }
 
+/** The cell under an event: every cell is one `<rect>` carrying its position in `cells`. */
+function cellOf(cells: readonly TreemapCell[], target: EventTarget): TreemapCell | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const index = target.getAttribute('data-cell');
+  return index === null ? undefined : cells[Number(index)];
+}
+
 /**
- * Draws precomputed treemap cells (`treemap-cell`, `data-digest`). Shared layers get a hatch and a
- * dashed outline, foreign layers a dotted one; the selected layer a thick outline. Cells are
- * focusable buttons: Enter or Space selects, focus shows the same tooltip as hover.
+ * Draws precomputed treemap cells (`treemap-cell`, `data-digest`), one `<rect>` each. Shared layers
+ * get a hatch and a dashed outline, foreign layers a dotted one; the selected layer a thick
+ * outline. Cells are focusable buttons: Enter or Space selects, focus shows the same tooltip as
+ * hover. The events are handled once, on the `<svg>` (a thousand cells, one set of handlers).
  */
 export function TreemapSvg({ cells, width, height, label, selectedLayer, onSelect, labels = true, idPrefix }: TreemapSvgProps) {
   const [hovered, setHovered] = useState<HoveredCell>();
   const hatch = `${idPrefix}-hatch`;
-  const onKey = (event: KeyboardEvent, cell: TreemapCell) => {
+  // The cells do not depend on hover: moving the mouse re-renders the tooltip only.
+  const drawn = useMemo(
+    () =>
+      cells.map((cell, index) => {
+        const w = Math.max(0, cell.x1 - cell.x0);
+        const h = Math.max(0, cell.y1 - cell.y0);
+        const colour = cell.layerIndex % PALETTE_SIZE;
+        const selected = cell.layerIndex === selectedLayer;
+        const classes = `tm-cell tm-c${String(colour)}${cell.shared ? ' shared' : ''}${cell.foreign ? ' foreign' : ''}${selected ? ' selected' : ''}`;
+        return (
+          <rect
+            key={cell.key}
+            className={classes}
+            data-testid="treemap-cell"
+            data-digest={cell.digest}
+            data-layer-index={cell.layerIndex}
+            data-cell={index}
+            x={cell.x0 + GAP}
+            y={cell.y0 + GAP}
+            width={Math.max(0, w - 2 * GAP)}
+            height={Math.max(0, h - 2 * GAP)}
+            style={cell.shared ? { fill: `url(#${hatch}-${String(colour)})` } : undefined}
+            tabIndex={w > 0 && h > 0 ? 0 : -1}
+            role="button"
+            aria-pressed={selected}
+            aria-label={`Layer ${String(cell.layerIndex + 1)}: ${cell.sizeLabel}${cell.shared ? ', shared' : ''}${cell.foreign ? ', foreign' : ''}`}
+          />
+        );
+      }),
+    [cells, selectedLayer, hatch],
+  );
+  const texts = useMemo(
+    () =>
+      labels
+        ? cells.map((cell) => {
+            const w = cell.x1 - cell.x0;
+            const h = cell.y1 - cell.y0;
+            if (w <= 56 || h <= 30) return null;
+            return (
+              <text key={cell.key} x={cell.x0 + 6} y={cell.y0 + 16} className="tm-label">
+                <tspan className="tm-size">{cell.sizeLabel}</tspan>
+                {h > 46 && (
+                  <tspan x={cell.x0 + 6} dy={15} className="tm-command">
+                    {clip(firstLine(cell.command), Math.floor((w - 12) / 6.4))}
+                  </tspan>
+                )}
+              </text>
+            );
+          })
+        : null,
+    [cells, labels],
+  );
+  const selectedCell = selectedLayer === undefined ? undefined : cells.find((cell) => cell.layerIndex === selectedLayer);
+
+  const onClick = (event: MouseEvent) => {
+    const cell = cellOf(cells, event.target);
+    if (cell !== undefined) onSelect(cell);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
+    const cell = cellOf(cells, event.target);
+    if (cell === undefined) return;
     event.preventDefault();
     onSelect(cell);
   };
+  const onMouseMove = (event: MouseEvent<SVGSVGElement>) => {
+    const cell = cellOf(cells, event.target);
+    if (cell === undefined) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    setHovered({ cell, x: event.clientX - box.left, y: event.clientY - box.top });
+  };
+  const onFocus = (event: FocusEvent) => {
+    const cell = cellOf(cells, event.target);
+    if (cell !== undefined) setHovered({ cell, x: (cell.x0 + cell.x1) / 2, y: (cell.y0 + cell.y1) / 2 });
+  };
   return (
     <div className="treemap-box" style={{ width, height }} onMouseLeave={() => setHovered(undefined)}>
-      <svg className="treemap" width={width} height={height} viewBox={`0 0 ${String(width)} ${String(height)}`} role="group" aria-label={label}>
+      <svg
+        className="treemap"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${String(width)} ${String(height)}`}
+        role="group"
+        aria-label={label}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        onMouseMove={onMouseMove}
+        onFocus={onFocus}
+        onBlur={() => setHovered(undefined)}
+      >
         <defs>
-          <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <line x1="0" y1="0" x2="0" y2="6" className="hatch-line" />
-          </pattern>
+          {PALETTE.map((colour) => (
+            <pattern key={colour} id={`${hatch}-${String(colour)}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" className={`tm-c${String(colour)}`} />
+              <line x1="0" y1="0" x2="0" y2="6" className="hatch-line" />
+            </pattern>
+          ))}
         </defs>
-        {cells.map((cell) => {
-          const w = Math.max(0, cell.x1 - cell.x0);
-          const h = Math.max(0, cell.y1 - cell.y0);
-          const selected = cell.layerIndex === selectedLayer;
-          const classes = ['tm-cell', cell.shared ? 'shared' : '', cell.foreign ? 'foreign' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
-          const name = `Layer ${String(cell.layerIndex + 1)}: ${cell.sizeLabel}${cell.shared ? ', shared' : ''}${cell.foreign ? ', foreign' : ''}. ${firstLine(cell.command) || 'no history step'}`;
-          return (
-            <g
-              key={cell.key}
-              className={classes}
-              data-testid="treemap-cell"
-              data-digest={cell.digest}
-              data-layer-index={cell.layerIndex}
-              transform={`translate(${String(cell.x0)},${String(cell.y0)})`}
-              tabIndex={w > 0 && h > 0 ? 0 : -1}
-              role="button"
-              aria-pressed={selected}
-              aria-label={name}
-              onClick={() => onSelect(cell)}
-              onKeyDown={(event) => onKey(event, cell)}
-              onMouseMove={(event) => {
-                const box = event.currentTarget.ownerSVGElement?.getBoundingClientRect();
-                setHovered({ cell, x: event.clientX - (box?.left ?? 0), y: event.clientY - (box?.top ?? 0) });
-              }}
-              onFocus={() => setHovered({ cell, x: cell.x0 + w / 2, y: cell.y0 + h / 2 })}
-              onBlur={() => setHovered(undefined)}
-            >
-              <rect width={w} height={h} className="tm-fill" style={{ fill: `var(--tm-${String(cell.layerIndex % PALETTE_SIZE)})` }} />
-              {cell.shared && <rect width={w} height={h} fill={`url(#${hatch})`} className="tm-hatch" />}
-              <rect width={Math.max(0, w - 1)} height={Math.max(0, h - 1)} x={0.5} y={0.5} className="tm-outline" />
-              {labels && w > 56 && h > 30 && (
-                <text x={6} y={16} className="tm-label">
-                  <tspan className="tm-size">{cell.sizeLabel}</tspan>
-                  {h > 46 && (
-                    <tspan x={6} dy={15} className="tm-command">
-                      {clip(firstLine(cell.command), Math.floor((w - 12) / 6.4))}
-                    </tspan>
-                  )}
-                </text>
-              )}
-            </g>
-          );
-        })}
+        {drawn}
+        {texts}
+        {selectedCell !== undefined && (
+          <rect
+            className="tm-selected-outline"
+            x={selectedCell.x0 + 1.5}
+            y={selectedCell.y0 + 1.5}
+            width={Math.max(0, selectedCell.x1 - selectedCell.x0 - 3)}
+            height={Math.max(0, selectedCell.y1 - selectedCell.y0 - 3)}
+            aria-hidden="true"
+          />
+        )}
       </svg>
       {hovered !== undefined && <Tooltip hovered={hovered} width={width} />}
     </div>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useDelayedFlag } from '../../hooks/use-delayed';
 import { useReportAppState, type AppState } from '../../app/app-state';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Skeleton } from '../../components/Skeleton';
@@ -14,6 +15,8 @@ import { TagToolbar } from './TagToolbar';
 import { useTagList, type TagListOptions } from './use-tag-list';
 
 const NO_TAGS: readonly string[] = [];
+/** The list dims when it lags behind the filter box for longer than this. */
+const STALE_AFTER_MS = 250;
 
 /** Column names over the list (the rows themselves are positioned by the virtualizer). */
 function TagListHead() {
@@ -58,6 +61,8 @@ export function TagBrowser({ repository, registry, isDockerHub }: { readonly rep
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const tags = job?.tags ?? NO_TAGS;
   const list = useTagList(tags, options);
+  // Dimmed only when the list lags for a while: a toggle per keystroke would repaint the whole list twice.
+  const stale = useDelayedFlag(list.stale, STALE_AFTER_MS);
   const state: AppState = error !== undefined || job?.state === 'failed' ? 'error' : job === undefined || job.state === 'running' ? 'loading' : 'ready';
   useReportAppState(state);
   useRememberRecent('repo', repository, formatRoute({ kind: 'repo', repository }), job?.state === 'done');
@@ -122,8 +127,8 @@ export function TagBrowser({ repository, registry, isDockerHub }: { readonly rep
       ) : (
         <div className="tag-list-frame">
           <TagListHead />
-          <div className={list.stale ? 'tag-list-wrap stale' : 'tag-list-wrap'} aria-busy={job?.state === 'running'}>
-            <TagList repository={repository} tags={list.tags} selected={selected} onToggleSelected={toggleSelected} resetKey={`${options.text}\u0000${options.mode}\u0000${options.sort}\u0000${options.direction}`} />
+          <div className={stale ? 'tag-list-wrap stale' : 'tag-list-wrap'} aria-busy={job?.state === 'running'}>
+            <TagList repository={repository} tags={list.tags} selected={selected} onToggleSelected={toggleSelected} resetKey={list.resetKey} />
           </div>
         </div>
       )}

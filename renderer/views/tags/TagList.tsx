@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatRoute } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 import { TagSummaryCells } from './TagSummaryCells';
@@ -24,7 +24,7 @@ export interface TagListProps {
  * for their summary. Keyboard: ↑/↓/PageUp/PageDown/Home/End move, Enter opens, Space ticks the tag
  * for comparison. The list is one tab stop; the active row is its `aria-activedescendant`.
  */
-export function TagList({ repository, tags, selected, onToggleSelected, resetKey }: TagListProps) {
+export const TagList = memo(function TagList({ repository, tags, selected, onToggleSelected, resetKey }: TagListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -50,8 +50,9 @@ export function TagList({ repository, tags, selected, onToggleSelected, resetKey
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
-  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
   const onKeyDown = (event: KeyboardEvent) => {
+    // Read the height here, not while rendering: a layout read per render costs a forced layout.
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(activeIndex + 1),
       ArrowUp: () => (activeIndex === 0 ? document.getElementById('tag-filter')?.focus() : move(activeIndex - 1)),
@@ -122,7 +123,7 @@ export function TagList({ repository, tags, selected, onToggleSelected, resetKey
       </div>
     </div>
   );
-}
+});
 
 function rowId(index: number): string {
   return `tag-row-${String(index)}`;

@@ -25,5 +25,7 @@ export function useTagList(tags: readonly string[], options: TagListOptions) {
     filterError: result.ok ? undefined : result.error,
     /** True while the shown list lags behind what was typed. */
     stale: text !== options.text,
+    /** Changes when the shown filter or order changes (the deferred text, not the typed one). */
+    resetKey: `${text}\u0000${options.mode}\u0000${options.sort}\u0000${options.direction}`,
   };
 }
