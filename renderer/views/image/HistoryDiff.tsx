@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { FoundTagReport, PlatformImage } from '../../../shared/image/image-report';
 import { alignHistories, type HistoryRowStatus, type PlatformChip } from '../../../shared/view-models';
-import { Toggle } from '../../components/Toggle';
 import { HistoryDiffTable } from './HistoryDiffTable';
+import { HistoryToggles, useHistoryOptions } from './HistoryToggles';
 
 /** Counts of rows per status, for the summary line. */
 function countStatuses(statuses: readonly HistoryRowStatus[]): Readonly<Record<HistoryRowStatus, number>> {
@@ -18,9 +18,8 @@ function countStatuses(statuses: readonly HistoryRowStatus[]): Readonly<Record<H
  */
 export function HistoryDiff({ report, chips }: { readonly report: FoundTagReport; readonly chips: readonly PlatformChip[] }) {
   const [picked, setPicked] = useState<readonly string[]>(() => chips.slice(0, 2).map((chip) => chip.key));
-  const [hideEmptyLayers, setHideEmpty] = useState(false);
-  const [ignoreWhitespace, setIgnoreWhitespace] = useState(true);
-  const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const [options, change] = useHistoryOptions();
+  const { hideEmptyLayers, ignoreWhitespace, onlyDifferences } = options;
   const columns = useMemo(() => chips.filter((chip) => picked.includes(chip.key)), [chips, picked]);
   const images = useMemo(
     () => columns.map((chip) => report.images.find((image) => image.digest === chip.digest)).filter((image): image is PlatformImage => image !== undefined),
@@ -36,15 +35,7 @@ export function HistoryDiff({ report, chips }: { readonly report: FoundTagReport
       <div className="panel-head">
         <h2 id="history-heading">History across platforms</h2>
         <span className="spacer" />
-        <Toggle pressed={hideEmptyLayers} onChange={setHideEmpty} testId="history-hide-empty">
-          Hide empty-layer steps
-        </Toggle>
-        <Toggle pressed={ignoreWhitespace} onChange={setIgnoreWhitespace} testId="history-ignore-whitespace">
-          Ignore whitespace
-        </Toggle>
-        <Toggle pressed={onlyDifferences} onChange={setOnlyDifferences}>
-          Only differences
-        </Toggle>
+        <HistoryToggles options={options} onChange={change} />
       </div>
       <fieldset className="platform-picks">
         <legend className="visually-hidden">Platforms to compare</legend>
