@@ -34,7 +34,12 @@ async function run(command: Exclude<CliCommand, { name: 'help' | 'version' }>, i
   if (command.username && password === undefined) {
     throw new RegscopeError({ code: 'invalid-argument', stage: 'credentials', message: '--username needs --password-stdin or REGSCOPE_PASSWORD' });
   }
-  const targets = command.name === 'report' ? [...command.references, ...(command.allTags ? [command.allTags] : [])] : command.name === 'tags' ? [command.repository] : [];
+  if (command.name === 'serve') {
+    // Loaded only here: report and tags never pay for the web host's code.
+    const { runServe } = await import('../web-host/serve-command');
+    return runServe(command, io);
+  }
+  const targets = command.name === 'report' ? [...command.references, ...(command.allTags ? [command.allTags] : [])] : [command.repository];
   const core = new RegscopeCore({
     ...(command.mirror ? { mirror: command.mirror } : {}),
     insecureHosts: command.insecure,
@@ -44,12 +49,9 @@ async function run(command: Exclude<CliCommand, { name: 'help' | 'version' }>, i
     ...(command.cacheDir ? { cache: openDiskCache(command.cacheDir, { warn: io.warn }) } : {}),
   });
   try {
-    if (command.name === 'report') return await runReport(command, core, io);
-    if (command.name === 'tags') return await runTags(command, core, io);
-    const { runServe } = await import('../web-host/serve-command');
-    return await runServe(command, core, io);
+    return command.name === 'report' ? await runReport(command, core, io) : await runTags(command, core, io);
   } finally {
-    if (command.name !== 'serve') await core.close();
+    await core.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApiService } from '../core/api/api-service';
 import { memoryCredentialStore } from '../core/api/app-credential-store';
 import { firstOf } from '../core/credentials/credential';
-import { dockerConfigPath, listDockerLogins } from '../core/credentials/docker-config';
+import { dockerConfigPath, dockerConfigSource, listDockerLogins } from '../core/credentials/docker-config';
 import { openDiskCache } from '../core/cache/disk-cache';
 import { RegscopeCore } from '../core/regscope-core';
 import type { CliCommand } from '../cli/cli-args';
@@ -25,13 +25,12 @@ export function rendererDir(): string {
  * `regscope serve`: the UI and the API on loopback. The first line on stdout is the URL to open,
  * token included (design.md); it runs until interrupted.
  */
-export async function runServe(command: ServeCommand, cliCore: RegscopeCore, io: CliIo): Promise<number> {
-  await cliCore.close();
+export async function runServe(command: ServeCommand, io: CliIo): Promise<number> {
   const saved = memoryCredentialStore();
   const core = new RegscopeCore({
     ...(command.mirror ? { mirror: command.mirror } : {}),
     insecureHosts: command.insecure,
-    credentials: firstOf([saved, (await import('../core/credentials/docker-config')).dockerConfigSource(dockerConfigPath(), io.warn)]),
+    credentials: firstOf([saved, dockerConfigSource(dockerConfigPath(), io.warn)]),
     userAgent: `regscope/${io.version}`,
     warn: io.warn,
     ...(command.cacheDir ? { cache: openDiskCache(command.cacheDir, { warn: io.warn }) } : {}),

@@ -1,5 +1,7 @@
 import type { ApiMethod, ApiResults, ExportedReport, apiArgs } from '../../../shared/api/contract';
-import { RegscopeError } from '../../../shared/api/errors';
+import { RegscopeError, type ErrorData } from '../../../shared/api/errors';
+import { platformFromDescriptor } from '../../../shared/image/descriptor-platform';
+import type { TagReport } from '../../../shared/image/image-report';
 import type { z } from 'zod';
 import { isAttestationEntry, formatPlatform } from '../../../shared/platform/platform';
 import { familiarRepository, parseRepository } from '../../../shared/reference/parse-reference';
@@ -43,21 +45,13 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
 
     tagSummary: async ({ reference }) => {
       const facts = await core.summary(reference);
-      const images = facts.entries.filter((entry) => !isAttestationEntry({ ...(entry.platform ? { platform: { os: entry.platform.os, architecture: entry.platform.architecture } } : {}), ...(entry.annotations ? { annotations: entry.annotations } : {}) }));
+      const entries = facts.entries.map((entry) => ({ platform: platformFromDescriptor(entry.platform), annotations: entry.annotations, size: entry.size }));
+      const images = entries.filter((entry) => !isAttestationEntry({ ...(entry.platform ? { platform: entry.platform } : {}), ...(entry.annotations ? { annotations: entry.annotations } : {}) }));
       return {
         reference,
         digest: facts.digest,
         mediaType: facts.mediaType,
-        platforms: images.map((entry) =>
-          entry.platform
-            ? formatPlatform({
-                os: entry.platform.os,
-                architecture: entry.platform.architecture,
-                ...(entry.platform.variant ? { variant: entry.platform.variant } : {}),
-                ...(entry.platform['os.version'] ? { osVersion: entry.platform['os.version'] } : {}),
-              })
-            : 'single manifest',
-        ),
+        platforms: images.map((entry) => (entry.platform ? formatPlatform(entry.platform) : 'single manifest')),
         sizes: images.map((entry) => entry.size),
       };
     },
@@ -85,8 +79,8 @@ export function createApiService(options: ApiServiceOptions): ApiService & { dis
         const tags = args.tags ?? (await core.tags(args.repository, { signal })).tags;
         const references = [...new Set(tags)].sort(compareByteOrder).map((tag) => `${repoName}:${tag}`);
         status.total = references.length;
-        const reports: Array<import('../../../shared/image/image-report').TagReport> = [];
-        const failures: Array<import('../../../shared/api/errors').ErrorData> = [];
+        const reports: TagReport[] = [];
+        const failures: ErrorData[] = [];
         try {
           await core.reports(references, {
             signal,

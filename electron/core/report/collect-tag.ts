@@ -1,6 +1,7 @@
 import { RegscopeError } from '../../../shared/api/errors';
 import type { FoundTagReport, ImageKind, LayerInfo, PlatformImage, TagReport } from '../../../shared/image/image-report';
 import { isForeignLayerMediaType, isImageManifestMediaType, isIndexMediaType } from '../../../shared/image/media-types';
+import { platformFromDescriptor } from '../../../shared/image/descriptor-platform';
 import type { Descriptor, ImageManifest } from '../../../shared/image/manifest-schemas';
 import { isAttestationEntry } from '../../../shared/platform/platform';
 import type { Platform } from '../../../shared/platform/platform-model';
@@ -30,17 +31,9 @@ function isShownEntry(entry: Descriptor): boolean {
   return entry.mediaType === undefined || isImageManifestMediaType(entry.mediaType);
 }
 
+/** A list entry's platform; an entry without one is linux/amd64, as repo-info prints it (§5.3). */
 function platformOfEntry(descriptor: Descriptor): Platform {
-  const p = descriptor.platform;
-  if (!p) return { os: 'linux', architecture: 'amd64' };
-  return {
-    os: p.os,
-    architecture: p.architecture,
-    ...(p.variant ? { variant: p.variant } : {}),
-    ...(p['os.version'] ? { osVersion: p['os.version'] } : {}),
-    ...(p['os.features'] ? { osFeatures: p['os.features'] } : {}),
-    ...(p.features ? { features: p.features } : {}),
-  };
+  return platformFromDescriptor(descriptor.platform) ?? { os: 'linux', architecture: 'amd64' };
 }
 
 async function layersOf(access: RegistryAccess, repository: string, manifest: ImageManifest, display: string, signal?: AbortSignal): Promise<LayerInfo[]> {
